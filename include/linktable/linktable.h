@@ -1,0 +1,474 @@
+/*
+ * linktable/linktable.h: linker tables.
+ *
+ * A linker table is an array whose entries are contributed by any number of
+ * translation units and put in order by the linker, never by link order:
+ * every entry lives in its own section
+ *
+ *     .rodata.lt.<table>.<key>.<name>
+ *
+ * and the linker fragment (linker_scripts/linktable.ld) sorts those sections
+ * by name. Keys are fixed-width strings, so they sort as intended; ties
+ * between equal keys are broken by the entry's name.
+ *
+ * An entry is a record of 32-bit words: self-relative references
+ * (LINKTABLE_REL, see rel.h) and constants (LINKTABLE_U32). It holds no
+ * absolute address, so the table needs no dynamic relocation and lives in
+ * read-only memory, at any load address.
+ *
+ * Each entry also leaves one record in the non-allocated section
+ * `.linktable_meta` (table, key, name, file, line, attributes), which costs
+ * nothing at run time, survives `strip --strip-all`, and is what
+ * earlyinit-audit reads. The format is in docs/linktable-metadata.md.
+ *
+ * Usable from C (gnu11) and C++ (17, 20), freestanding: no libc, no static
+ * constructors, no heap. Entries must be added at file (namespace) scope.
+ *
+ * Example, a table of functions:
+ *
+ * @code
+ *   // frob.h
+ *   typedef int frob_fn(void);
+ *   LINKTABLE_DECLARE_REFS(frobs, frob_fn, 4);
+ *
+ *   // frob.c (exactly one translation unit)
+ *   LINKTABLE_DEFINE(frobs);
+ *
+ *   // any .c or .cc file
+ *   static int frob_disk(void) { return 0; }
+ *   LINKTABLE_ADD(frobs, "0100", disk, frob_disk);
+ *
+ *   // walk them in key order
+ *   LINKTABLE_FOREACH(e, frobs)
+ *     LINKTABLE_REF_TARGET(frobs, e)();
+ * @endcode
+ */
+#ifndef LINKTABLE_LINKTABLE_H
+#define LINKTABLE_LINKTABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/seq/size.hpp>
+#include <boost/preprocessor/stringize.hpp>
+#include <boost/preprocessor/tuple/elem.hpp>
+#include <boost/preprocessor/arithmetic/mul.hpp>
+#include <boost/preprocessor/logical/bool.hpp>
+#include <boost/preprocessor/control/iif.hpp>
+#include <boost/preprocessor/punctuation/comma_if.hpp>
+
+#include "linktable/rel.h"
+
+/** Prefix of every table section; the linker fragment sorts `PREFIX*`. */
+#define LINKTABLE_SECTION_PREFIX ".rodata.lt."
+
+/** The non-allocated section that holds one metadata record per entry. */
+#define LINKTABLE_META_SECTION ".linktable_meta"
+
+/** Metadata record magic ("LTMD", little-endian) and format version. */
+#define LINKTABLE_META_MAGIC 0x444d544c
+#define LINKTABLE_META_VERSION 1
+#define LINKTABLE_META_KIND_TABLE 1
+#define LINKTABLE_META_KIND_ENTRY 2
+
+/*
+ * The linker fragment defines this symbol and every table refers to it, so
+ * a program linked without the fragment fails to link, and the linker's
+ * "undefined reference" names the fix, instead of running with unsorted or
+ * empty tables.
+ */
+#define LINKTABLE_FRAGMENT_SYMBOL \
+  "linktable_linker_fragment_missing__link_with__linker_scripts_linktable_ld"
+
+/* @cond INTERNAL */
+#define LINKTABLE_HIDDEN_ __attribute__((visibility("hidden")))
+#define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
+
+#ifdef __cplusplus
+#define LINKTABLE_STATIC_ASSERT_(cond, msg) static_assert(cond, msg)
+#define LINKTABLE_ALIGNOF_(type) alignof(type)
+#else
+#define LINKTABLE_STATIC_ASSERT_(cond, msg) _Static_assert(cond, msg)
+#define LINKTABLE_ALIGNOF_(type) _Alignof(type)
+#endif
+
+#ifdef __cplusplus
+/* Keys are made of [0-9A-Za-z_] so that they sort between the markers. */
+constexpr bool linktable_key_chars_ok_(const char *key) {
+  for (; *key; ++key) {
+    const char c = *key;
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+          (c >= 'a' && c <= 'z') || c == '_'))
+      return false;
+  }
+  return true;
+}
+template <class A, class B> struct linktable_same_type_ {
+  static constexpr bool value = false;
+};
+template <class A> struct linktable_same_type_<A, A> {
+  static constexpr bool value = true;
+};
+#define LINKTABLE_KEY_CHARS_OK_(key) linktable_key_chars_ok_(key)
+#define LINKTABLE_SAME_TYPE_(a, b) (linktable_same_type_<a, b>::value)
+#define LINKTABLE_TYPEOF_(x) decltype(x)
+#else
+/* C cannot index a string literal in a constant expression: width only. */
+#define LINKTABLE_KEY_CHARS_OK_(key) 1
+#define LINKTABLE_SAME_TYPE_(a, b) __builtin_types_compatible_p(a, b)
+#define LINKTABLE_TYPEOF_(x) __typeof__(x)
+#endif
+
+/* Per-table names, derived from the table's name. */
+#define LINKTABLE_TYPE_(table) linktable_type__##table
+#define LINKTABLE_TARGET_TYPE_(table) linktable_target__##table
+#define LINKTABLE_KEYWIDTH_(table) linktable_keywidth__##table
+#define LINKTABLE_BEGIN_SYM_(table) linktable_begin__##table
+#define LINKTABLE_END_SYM_(table) linktable_end__##table
+#define LINKTABLE_ASM_BEGIN_(table) "linktable.begin." #table
+#define LINKTABLE_ASM_END_(table) "linktable.end." #table
+#define LINKTABLE_ASM_ENTRY_(table, name) "linktable.entry." #table "." #name
+
+/* A field is a tuple (kind, expression, addend). */
+#define LINKTABLE_FIELD_KIND_(f) BOOST_PP_TUPLE_ELEM(3, 0, f)
+#define LINKTABLE_FIELD_EXPR_(f) BOOST_PP_TUPLE_ELEM(3, 1, f)
+#define LINKTABLE_FIELD_ADDEND_(f) BOOST_PP_TUPLE_ELEM(3, 2, f)
+
+/* The assembler line for field i: `.long %ci - . + addend` or `.long %ci`. */
+#define LINKTABLE_FIELD_ASM_REL_(i, f) \
+  ".long %c" #i " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
+#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long %c" #i "\n"
+#define LINKTABLE_FIELD_ASM_I_(r, data, i, f) \
+  BOOST_PP_CAT(LINKTABLE_FIELD_ASM_, LINKTABLE_FIELD_KIND_(f))(i, f)
+
+/* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
+#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=%c" #i "\"\n"
+#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=%c" #i "\"\n"
+#define LINKTABLE_FIELD_META_I_(r, data, i, f) \
+  BOOST_PP_CAT(LINKTABLE_FIELD_META_, LINKTABLE_FIELD_KIND_(f))(i, f)
+
+/* The asm operand for a field. */
+#define LINKTABLE_FIELD_OPERAND_I_(r, data, i, f) \
+  BOOST_PP_COMMA_IF(i) "i"(LINKTABLE_FIELD_EXPR_(f))
+
+/* Attributes given by upper layers: a sequence of "key=value" literals,
+ * walked behind a placeholder element so that it may be empty. */
+#define LINKTABLE_ATTR_ASM_I_(r, data, i, attr) \
+  BOOST_PP_IIF(BOOST_PP_BOOL(i), ".asciz \"" attr "\"\n", )
+
+/* A metadata record, see docs/linktable-metadata.md. */
+#define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
+                               name, attrs_asm)                               \
+  ".pushsection " LINKTABLE_META_SECTION ",\"\",@progbits\n"                  \
+  ".balign 8\n"                                                               \
+  "7770:\n"                                                                   \
+  ".long " LINKTABLE_STR_(LINKTABLE_META_MAGIC) "\n"                          \
+  ".short " LINKTABLE_STR_(LINKTABLE_META_VERSION) "\n"                       \
+  ".short " LINKTABLE_STR_(kind) "\n"                                         \
+  ".long 7771f - 7770b\n"                                                     \
+  ".long " LINKTABLE_STR_(__LINE__) "\n"                                      \
+  ".quad " addr "\n"                                                          \
+  ".quad " addr2 "\n"                                                         \
+  ".long " size_op "\n"                                                       \
+  ".long " kw_op "\n"                                                         \
+  ".asciz \"" table "\"\n"                                                    \
+  ".asciz \"" key "\"\n"                                                      \
+  ".asciz \"" name "\"\n"                                                     \
+  ".asciz \"" __FILE__ "\"\n"                                                 \
+  attrs_asm                                                                   \
+  ".byte 0\n"                                                                 \
+  ".balign 8\n"                                                               \
+  "7771:\n"                                                                   \
+  ".popsection\n"
+
+/*
+ * GCC 12 has no operands on file-scope asm, so entries are emitted by the
+ * asm inside a never-called static function: its "i" operands name the
+ * targets with their real (mangled, LTO-renamed) symbols and keep them alive.
+ */
+#define LINKTABLE_EMITTER_(fname) \
+  __attribute__((used, noinline)) static void fname(void)
+/* @endcond */
+
+/**
+ * Declare a linker table (in a header).
+ *
+ * @v table     Table name (an identifier)
+ * @v type      Entry type: a struct of 32-bit words (linktable_rel or
+ *              uint32_t), 4-byte aligned
+ * @v keywidth  Exact length of every key of this table
+ *
+ * @code
+ *   struct frob_entry { linktable_rel fn; uint32_t flags; };
+ *   LINKTABLE_DECLARE(frob_table, struct frob_entry, 4);
+ * @endcode
+ */
+#define LINKTABLE_DECLARE(table, type, keywidth)                               \
+  typedef type LINKTABLE_TYPE_(table);                                         \
+  enum { LINKTABLE_KEYWIDTH_(table) = (keywidth) };                            \
+  LINKTABLE_STATIC_ASSERT_(                                                    \
+      sizeof(type) % 4 == 0 && LINKTABLE_ALIGNOF_(type) == 4,                            \
+      "linktable: the entry type of table '" #table "' must be made of "       \
+      "32-bit words (linktable_rel, uint32_t)");                               \
+  extern const type LINKTABLE_BEGIN_SYM_(table)[] __asm__(                     \
+      LINKTABLE_ASM_BEGIN_(table)) LINKTABLE_HIDDEN_;                          \
+  extern const type LINKTABLE_END_SYM_(table)[] __asm__(                       \
+      LINKTABLE_ASM_END_(table)) LINKTABLE_HIDDEN_
+
+/**
+ * Define a linker table's begin and end markers (in exactly one file).
+ *
+ * @v table     Table name, as given to LINKTABLE_DECLARE
+ *
+ * An empty table is valid and has zero entries.
+ *
+ * @code
+ *   LINKTABLE_DEFINE(frob_table);
+ * @endcode
+ */
+#define LINKTABLE_DEFINE(table)                                                \
+  LINKTABLE_EMITTER_(linktable_define__##table) {                              \
+    __asm__ __volatile__(                                                      \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table ".!\",\"aR\","       \
+        "@progbits\n"                                                          \
+        ".balign 4\n"                                                          \
+        ".long " LINKTABLE_FRAGMENT_SYMBOL " - .\n"                            \
+        ".globl " LINKTABLE_ASM_BEGIN_(table) "\n"                             \
+        ".hidden " LINKTABLE_ASM_BEGIN_(table) "\n"                            \
+        LINKTABLE_ASM_BEGIN_(table) ":\n"                                      \
+        ".popsection\n"                                                        \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table ".~\",\"aR\","       \
+        "@progbits\n"                                                          \
+        ".balign 4\n"                                                          \
+        ".globl " LINKTABLE_ASM_END_(table) "\n"                               \
+        ".hidden " LINKTABLE_ASM_END_(table) "\n"                              \
+        LINKTABLE_ASM_END_(table) ":\n"                                        \
+        ".popsection\n"                                                        \
+        LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
+                               LINKTABLE_ASM_BEGIN_(table),                    \
+                               LINKTABLE_ASM_END_(table), "%c0", "%c1",        \
+                               #table, "", #table, "")                         \
+        :                                                                      \
+        : "i"(sizeof(LINKTABLE_TYPE_(table))),                                 \
+          "i"(LINKTABLE_KEYWIDTH_(table)));                                    \
+  }                                                                            \
+  LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_DEFINE(" #table ")")
+
+/**
+ * A field of an entry: a self-relative reference to a function or object.
+ *
+ * @v target    A function name or the address of an object (`&obj`)
+ *
+ * @code
+ *   LINKTABLE_RECORD(frob_table, "0100", disk,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), )
+ * @endcode
+ */
+#define LINKTABLE_REL(target) (REL_, target, 0)
+
+/**
+ * A field: a self-relative reference whose low bits carry flags.
+ *
+ * @v target    A function or object aligned to at least `flags + 1`
+ * @v flags     A decimal literal added to the stored distance
+ *
+ * @code
+ *   (LINKTABLE_REL_FLAGS(my_step, 1))  // read with linktable_rel_resolve_masked
+ * @endcode
+ */
+#define LINKTABLE_REL_FLAGS(target, flags) (REL_, target, flags)
+
+/**
+ * A field: a 32-bit constant.
+ *
+ * @v value     An integer constant expression
+ *
+ * @code
+ *   (LINKTABLE_U32(FROB_FLAG_EARLY))
+ * @endcode
+ */
+#define LINKTABLE_U32(value) (U32_, value, 0)
+
+/**
+ * Add an entry made of fields to a table (at file scope).
+ *
+ * @v table     Table name
+ * @v key       Sort key: a string literal of exactly the table's key width,
+ *              made of [0-9A-Za-z_] (zero-pad numbers: "0042")
+ * @v name      Entry name (an identifier), unique in the table; it breaks
+ *              ties between equal keys
+ * @v fields    Boost.PP sequence of LINKTABLE_REL / LINKTABLE_U32, one per
+ *              32-bit word of the table's entry type, in order
+ * @v attrs     Boost.PP sequence of "key=value" string literals stored in
+ *              the entry's metadata record (may be empty); a value may name
+ *              field i's symbol as %ci
+ *
+ * @code
+ *   LINKTABLE_RECORD(frob_table, "0100", disk,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
+ *                    ("driver=disk"))
+ * @endcode
+ */
+#define LINKTABLE_RECORD(table, key, name, fields, attrs)                      \
+  LINKTABLE_STATIC_ASSERT_(                                                    \
+      sizeof(key) - 1 == LINKTABLE_KEYWIDTH_(table),                           \
+      "linktable: key " #key " of entry '" #name "' in table '" #table         \
+      "' must have exactly the table's key width (zero-pad numbers)");         \
+  LINKTABLE_STATIC_ASSERT_(                                                    \
+      LINKTABLE_KEY_CHARS_OK_(key),                                            \
+      "linktable: key " #key " of entry '" #name "' in table '" #table         \
+      "' may only contain [0-9A-Za-z_]");                                      \
+  LINKTABLE_STATIC_ASSERT_(                                                    \
+      sizeof(LINKTABLE_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
+      "linktable: entry '" #name "' does not have one field per 32-bit word "  \
+      "of the entry type of table '" #table "'");                              \
+  LINKTABLE_EMITTER_(linktable_emit__##table##__##name) {                      \
+    __asm__ __volatile__(                                                      \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table "." key "." #name    \
+        "\",\"aR\",@progbits\n"                                                \
+        ".balign 4\n"                                                          \
+        ".globl " LINKTABLE_ASM_ENTRY_(table, name) "\n"                       \
+        ".hidden " LINKTABLE_ASM_ENTRY_(table, name) "\n"                      \
+        LINKTABLE_ASM_ENTRY_(table, name) ":\n"                                \
+        BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_ASM_I_, ~, fields)             \
+        ".popsection\n"                                                        \
+        LINKTABLE_META_RECORD_(                                                \
+            LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
+            LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
+            "%c" LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                 \
+            #table, key, #name,                                                \
+            BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_META_I_, ~, fields)        \
+            LINKTABLE_ATTRS_ASM_(attrs))                                       \
+        :                                                                      \
+        : BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_OPERAND_I_, ~, fields),      \
+          "i"(sizeof(key) - 1));                                               \
+  }                                                                            \
+  LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
+
+/* @cond INTERNAL */
+#define LINKTABLE_ATTRS_ASM_(attrs) \
+  BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_ATTR_ASM_I_, ~, ("") attrs)
+/* @endcond */
+
+/**
+ * The entries of a table, as a typed pointer to the first one.
+ *
+ * @v table     Table name
+ * @ret first   `const type *`; equals LINKTABLE_END(table) when empty
+ *
+ * @code
+ *   const struct frob_entry *first = LINKTABLE_BEGIN(frob_table);
+ * @endcode
+ */
+#define LINKTABLE_BEGIN(table)          \
+  ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_BEGIN_SYM_(table)))
+
+/**
+ * One past the last entry of a table.
+ *
+ * @code
+ *   for (p = LINKTABLE_BEGIN(t); p < LINKTABLE_END(t); ++p) ...
+ * @endcode
+ */
+#define LINKTABLE_END(table) \
+  ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_END_SYM_(table)))
+
+/**
+ * The number of entries in a table.
+ *
+ * @code
+ *   size_t n = LINKTABLE_COUNT(frob_table);
+ * @endcode
+ */
+#define LINKTABLE_COUNT(table) \
+  ((size_t)(LINKTABLE_END(table) - LINKTABLE_BEGIN(table)))
+
+/**
+ * Walk a table's entries in key order.
+ *
+ * @v var       Name of the loop variable (`const type *`)
+ * @v table     Table name
+ *
+ * @code
+ *   LINKTABLE_FOREACH(e, frob_table)
+ *     frob(e);
+ * @endcode
+ */
+#define LINKTABLE_FOREACH(var, table)                                  \
+  for (const LINKTABLE_TYPE_(table) *var = LINKTABLE_BEGIN(table),     \
+                                    *var##_end_ = LINKTABLE_END(table); \
+       var < var##_end_; ++var)
+
+/* @cond INTERNAL */
+/* Hide where a marker points, so that the compiler cannot decide that two
+ * distinct symbols never compare equal (an empty table has begin == end). */
+static inline const void *linktable_hide_(const void *p) {
+  __asm__("" : "+r"(p));
+  return p;
+}
+/* @endcond */
+
+/** The entry type of a table of references (LINKTABLE_DECLARE_REFS). */
+struct linktable_ref {
+  linktable_rel target;
+};
+
+/**
+ * Declare a table whose entries each reference one function or object.
+ *
+ * @v table       Table name
+ * @v target_type Type of every target: a function type (`int (void)`) or an
+ *                object type (`const struct frob`)
+ * @v keywidth    Exact length of every key
+ *
+ * @code
+ *   typedef int frob_fn(void);
+ *   LINKTABLE_DECLARE_REFS(frobs, frob_fn, 4);
+ * @endcode
+ */
+#define LINKTABLE_DECLARE_REFS(table, target_type, keywidth) \
+  typedef target_type LINKTABLE_TARGET_TYPE_(table);         \
+  LINKTABLE_DECLARE(table, struct linktable_ref, keywidth)
+
+/**
+ * Add a reference to a table of references (at file scope).
+ *
+ * @v table     Table name
+ * @v key       Sort key (see LINKTABLE_RECORD)
+ * @v name      Entry name, unique in the table
+ * @v target    A function of the table's type, or `&object`
+ *
+ * A target of another type is a compile error that names the entry and the
+ * table.
+ *
+ * @code
+ *   static int frob_disk(void) { return 0; }
+ *   LINKTABLE_ADD(frobs, "0100", disk, frob_disk);
+ * @endcode
+ */
+#define LINKTABLE_ADD(table, key, name, target)                                \
+  LINKTABLE_STATIC_ASSERT_(                                                    \
+      LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(target)),                      \
+                           LINKTABLE_TARGET_TYPE_(table) *),                   \
+      "linktable: entry '" #name "' does not have the entry type of table '"   \
+      #table "'");                                                             \
+  LINKTABLE_RECORD(table, key, name, (LINKTABLE_REL(target)), )
+
+/**
+ * The target of an entry of a table of references, typed.
+ *
+ * @v table     Table name
+ * @v entry     `const struct linktable_ref *`
+ * @ret target  Pointer to the function or object
+ *
+ * @code
+ *   LINKTABLE_FOREACH(e, frobs)
+ *     LINKTABLE_REF_TARGET(frobs, e)();
+ * @endcode
+ */
+#define LINKTABLE_REF_TARGET(table, entry)  \
+  ((LINKTABLE_TARGET_TYPE_(table) *)linktable_rel_resolve(&(entry)->target))
+
+#endif /* LINKTABLE_LINKTABLE_H */
