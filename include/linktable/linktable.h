@@ -16,7 +16,7 @@
  * absolute address, so the table needs no dynamic relocation and lives in
  * read-only memory, at any load address.
  *
- * Each entry also leaves one record in the non-allocated section
+ * Each entry also leaves one record in the non-allocated (retained) section
  * `.linktable_meta` (table, key, name, file, line, attributes), which costs
  * nothing at run time, survives `strip --strip-all`, and is what
  * earlyinit-audit reads. The format is in docs/linktable-metadata.md.
@@ -161,7 +161,7 @@ template <class A> struct linktable_same_type_<A, A> {
 /* A metadata record, see docs/linktable-metadata.md. */
 #define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
                                name, attrs_asm)                               \
-  ".pushsection " LINKTABLE_META_SECTION ",\"\",@progbits\n"                  \
+  ".pushsection " LINKTABLE_META_SECTION ",\"R\",@progbits\n"                  \
   ".balign 8\n"                                                               \
   "7770:\n"                                                                   \
   ".long " LINKTABLE_STR_(LINKTABLE_META_MAGIC) "\n"                          \
