@@ -26,8 +26,10 @@
 #ifndef BOOTPROTO_BOOT_PARAMS_H
 #define BOOTPROTO_BOOT_PARAMS_H
 
+#ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
+#endif
 
 /**
  * Compile-time assertion usable at file scope in C and C++.

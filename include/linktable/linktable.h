@@ -8,8 +8,9 @@
  *     .rodata.lt.<table>.<key>.<name>
  *
  * and the linker fragment (linker_scripts/linktable.ld) sorts those sections
- * by name. Keys are fixed-width strings, so they sort as intended; ties
- * between equal keys are broken by the entry's name.
+ * by name. Keys are fixed-width tokens of [0-9A-Za-z_] (`0100`, `E10_0042`)
+ * compared as strings, so they sort as intended; ties between equal keys are
+ * broken by the entry's name.
  *
  * An entry is a record of 32-bit words: self-relative references
  * (LINKTABLE_REL, see rel.h) and constants (LINKTABLE_U32). It holds no
@@ -36,7 +37,7 @@
  *
  *   // any .c or .cc file
  *   static int frob_disk(void) { return 0; }
- *   LINKTABLE_ADD(frobs, "0100", disk, frob_disk);
+ *   LINKTABLE_ADD(frobs, 0100, disk, frob_disk);
  *
  *   // walk them in key order
  *   LINKTABLE_FOREACH(e, frobs)
@@ -95,28 +96,15 @@
 #endif
 
 #ifdef __cplusplus
-/* Keys are made of [0-9A-Za-z_] so that they sort between the markers. */
-constexpr bool linktable_key_chars_ok_(const char *key) {
-  for (; *key; ++key) {
-    const char c = *key;
-    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-          (c >= 'a' && c <= 'z') || c == '_'))
-      return false;
-  }
-  return true;
-}
 template <class A, class B> struct linktable_same_type_ {
   static constexpr bool value = false;
 };
 template <class A> struct linktable_same_type_<A, A> {
   static constexpr bool value = true;
 };
-#define LINKTABLE_KEY_CHARS_OK_(key) linktable_key_chars_ok_(key)
 #define LINKTABLE_SAME_TYPE_(a, b) (linktable_same_type_<a, b>::value)
 #define LINKTABLE_TYPEOF_(x) decltype(x)
 #else
-/* C cannot index a string literal in a constant expression: width only. */
-#define LINKTABLE_KEY_CHARS_OK_(key) 1
 #define LINKTABLE_SAME_TYPE_(a, b) __builtin_types_compatible_p(a, b)
 #define LINKTABLE_TYPEOF_(x) __typeof__(x)
 #endif
@@ -210,7 +198,7 @@ template <class A> struct linktable_same_type_<A, A> {
   enum { LINKTABLE_KEYWIDTH_(table) = (keywidth) };                            \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       sizeof(type) % 4 == 0 && LINKTABLE_ALIGNOF_(type) == 4,                            \
-      "linktable: the entry type of table '" #table "' must be made of "       \
+      "linktable: the entry type of table " #table " must be made of "         \
       "32-bit words (linktable_rel, uint32_t)");                               \
   extern const type LINKTABLE_BEGIN_SYM_(table)[] __asm__(                     \
       LINKTABLE_ASM_BEGIN_(table)) LINKTABLE_HIDDEN_;                          \
@@ -262,7 +250,7 @@ template <class A> struct linktable_same_type_<A, A> {
  * @v target    A function name or the address of an object (`&obj`)
  *
  * @code
- *   LINKTABLE_RECORD(frob_table, "0100", disk,
+ *   LINKTABLE_RECORD(frob_table, 0100, disk,
  *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), )
  * @endcode
  */
@@ -295,8 +283,9 @@ template <class A> struct linktable_same_type_<A, A> {
  * Add an entry made of fields to a table (at file scope).
  *
  * @v table     Table name
- * @v key       Sort key: a string literal of exactly the table's key width,
- *              made of [0-9A-Za-z_] (zero-pad numbers: "0042")
+ * @v key       Sort key: one token of exactly the table's key width, made
+ *              of [0-9A-Za-z_] (zero-pad numbers: 0042); macros in it are
+ *              expanded. Never evaluated as a number, so 0042 is not octal.
  * @v name      Entry name (an identifier), unique in the table; it breaks
  *              ties between equal keys
  * @v fields    Boost.PP sequence of LINKTABLE_REL / LINKTABLE_U32, one per
@@ -306,27 +295,26 @@ template <class A> struct linktable_same_type_<A, A> {
  *              field i's symbol as %ci
  *
  * @code
- *   LINKTABLE_RECORD(frob_table, "0100", disk,
+ *   LINKTABLE_RECORD(frob_table, 0100, disk,
  *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
  *                    ("driver=disk"))
  * @endcode
  */
 #define LINKTABLE_RECORD(table, key, name, fields, attrs)                      \
   LINKTABLE_STATIC_ASSERT_(                                                    \
-      sizeof(key) - 1 == LINKTABLE_KEYWIDTH_(table),                           \
-      "linktable: key " #key " of entry '" #name "' in table '" #table         \
-      "' must have exactly the table's key width (zero-pad numbers)");         \
-  LINKTABLE_STATIC_ASSERT_(                                                    \
-      LINKTABLE_KEY_CHARS_OK_(key),                                            \
-      "linktable: key " #key " of entry '" #name "' in table '" #table         \
-      "' may only contain [0-9A-Za-z_]");                                      \
+      sizeof(LINKTABLE_STR_(key)) - 1 == LINKTABLE_KEYWIDTH_(table),           \
+      "linktable: key " LINKTABLE_STR_(key) " of entry " #name " in table "    \
+      #table " must have exactly the table's key width (zero-pad numbers)");   \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       sizeof(LINKTABLE_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
-      "linktable: entry '" #name "' does not have one field per 32-bit word "  \
-      "of the entry type of table '" #table "'");                              \
+      "linktable: entry " #name " does not have one field per 32-bit word "    \
+      "of the entry type of table " #table);                                   \
   LINKTABLE_EMITTER_(linktable_emit__##table##__##name) {                      \
+    /* A key that is not one identifier-like token fails to paste here. */    \
+    enum { BOOST_PP_CAT(linktable_key__##table##__##name##__, key) = 0 };      \
     __asm__ __volatile__(                                                      \
-        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table "." key "." #name    \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table "."                  \
+        LINKTABLE_STR_(key) "." #name                                          \
         "\",\"aR\",@progbits\n"                                                \
         ".balign 4\n"                                                          \
         ".globl " LINKTABLE_ASM_ENTRY_(table, name) "\n"                       \
@@ -338,12 +326,12 @@ template <class A> struct linktable_same_type_<A, A> {
             LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
             LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
             "%c" LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                 \
-            #table, key, #name,                                                \
+            #table, LINKTABLE_STR_(key), #name,                                \
             BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_META_I_, ~, fields)        \
             LINKTABLE_ATTRS_ASM_(attrs))                                       \
         :                                                                      \
         : BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_OPERAND_I_, ~, fields),      \
-          "i"(sizeof(key) - 1));                                               \
+          "i"(sizeof(LINKTABLE_STR_(key)) - 1));                               \
   }                                                                            \
   LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
 
@@ -445,15 +433,15 @@ struct linktable_ref {
  *
  * @code
  *   static int frob_disk(void) { return 0; }
- *   LINKTABLE_ADD(frobs, "0100", disk, frob_disk);
+ *   LINKTABLE_ADD(frobs, 0100, disk, frob_disk);
  * @endcode
  */
 #define LINKTABLE_ADD(table, key, name, target)                                \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(target)),                      \
                            LINKTABLE_TARGET_TYPE_(table) *),                   \
-      "linktable: entry '" #name "' does not have the entry type of table '"   \
-      #table "'");                                                             \
+      "linktable: entry " #name " does not have the entry type of table "      \
+      #table);                                                                 \
   LINKTABLE_RECORD(table, key, name, (LINKTABLE_REL(target)), )
 
 /**
