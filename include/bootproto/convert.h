@@ -15,7 +15,7 @@
  * Each kind of bad input has its own status (bootproto_strerror() names
  * it). docs/bootproto.md describes every rule.
  *
- * Implemented in src/bootproto/*.c (freestanding C, also valid C++).
+ * Implemented in src/bootproto/ (freestanding C, also valid C++).
  *
  * @code
  *   // PVH entry, after the assembly stub set up a stack (ebx saved):
