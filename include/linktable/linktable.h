@@ -51,7 +51,10 @@
 #include <stdint.h>
 
 #include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/elem.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/tuple/eat.hpp>
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 #include <boost/preprocessor/tuple/elem.hpp>
@@ -128,23 +131,33 @@ template <class A> struct linktable_same_type_<A, A> {
 #define LINKTABLE_FIELD_ASM_REL_(i, f) \
   ".long %c" #i " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
 #define LINKTABLE_FIELD_ASM_U32_(i, f) ".long %c" #i "\n"
-#define LINKTABLE_FIELD_ASM_I_(r, data, i, f) \
+#define LINKTABLE_FIELD_ASM_I_(z, i, fields) \
+  LINKTABLE_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_FIELD_ASM_II_(i, f) \
   BOOST_PP_CAT(LINKTABLE_FIELD_ASM_, LINKTABLE_FIELD_KIND_(f))(i, f)
+
+/* Loops use BOOST_PP_REPEAT, not BOOST_PP_SEQ_FOR_EACH, so that these
+ * macros may be expanded inside an outer BOOST_PP_SEQ_FOR_EACH. */
+#define LINKTABLE_FOR_FIELDS_(macro, seq) \
+  BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(seq), macro, seq)
 
 /* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
 #define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=%c" #i "\"\n"
 #define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=%c" #i "\"\n"
-#define LINKTABLE_FIELD_META_I_(r, data, i, f) \
+#define LINKTABLE_FIELD_META_I_(z, i, fields) \
+  LINKTABLE_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_FIELD_META_II_(i, f) \
   BOOST_PP_CAT(LINKTABLE_FIELD_META_, LINKTABLE_FIELD_KIND_(f))(i, f)
 
 /* The asm operand for a field. */
-#define LINKTABLE_FIELD_OPERAND_I_(r, data, i, f) \
-  BOOST_PP_COMMA_IF(i) "i"(LINKTABLE_FIELD_EXPR_(f))
+#define LINKTABLE_FIELD_OPERAND_I_(z, i, fields) \
+  BOOST_PP_COMMA_IF(i) "i"(LINKTABLE_FIELD_EXPR_(BOOST_PP_SEQ_ELEM(i, fields)))
 
 /* Attributes given by upper layers: a sequence of "key=value" literals,
  * walked behind a placeholder element so that it may be empty. */
-#define LINKTABLE_ATTR_ASM_I_(r, data, i, attr) \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), ".asciz \"" attr "\"\n", )
+#define LINKTABLE_ATTR_ASM_I_(z, i, attrs) \
+  BOOST_PP_IIF(BOOST_PP_BOOL(i), LINKTABLE_ATTR_ASM_II_, BOOST_PP_TUPLE_EAT(2))(i, attrs)
+#define LINKTABLE_ATTR_ASM_II_(i, attrs) ".asciz \"" BOOST_PP_SEQ_ELEM(i, attrs) "\"\n"
 
 /* A metadata record, see docs/linktable-metadata.md. */
 #define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
@@ -193,7 +206,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DECLARE(frob_table, struct frob_entry, 4);
  * @endcode
  */
-#define LINKTABLE_DECLARE(table, type, keywidth)                               \
+#define LINKTABLE_DECLARE(table, type, keywidth) LINKTABLE_DECLARE_I_(table, type, keywidth)
+#define LINKTABLE_DECLARE_I_(table, type, keywidth)                               \
   typedef type LINKTABLE_TYPE_(table);                                         \
   enum { LINKTABLE_KEYWIDTH_(table) = (keywidth) };                            \
   LINKTABLE_STATIC_ASSERT_(                                                    \
@@ -216,7 +230,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DEFINE(frob_table);
  * @endcode
  */
-#define LINKTABLE_DEFINE(table)                                                \
+#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table)
+#define LINKTABLE_DEFINE_I_(table)                                                \
   LINKTABLE_EMITTER_(linktable_define__##table) {                              \
     __asm__ __volatile__(                                                      \
         ".pushsection \"" LINKTABLE_SECTION_PREFIX #table ".!\",\"aR\","       \
@@ -300,7 +315,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *                    ("driver=disk"))
  * @endcode
  */
-#define LINKTABLE_RECORD(table, key, name, fields, attrs)                      \
+#define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_RECORD_I_(table, key, name, fields, attrs)
+#define LINKTABLE_RECORD_I_(table, key, name, fields, attrs)                      \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       sizeof(LINKTABLE_STR_(key)) - 1 == LINKTABLE_KEYWIDTH_(table),           \
       "linktable: key " LINKTABLE_STR_(key) " of entry " #name " in table "    \
@@ -320,24 +336,24 @@ template <class A> struct linktable_same_type_<A, A> {
         ".globl " LINKTABLE_ASM_ENTRY_(table, name) "\n"                       \
         ".hidden " LINKTABLE_ASM_ENTRY_(table, name) "\n"                      \
         LINKTABLE_ASM_ENTRY_(table, name) ":\n"                                \
-        BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_ASM_I_, ~, fields)             \
+        LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_ASM_I_, fields)             \
         ".popsection\n"                                                        \
         LINKTABLE_META_RECORD_(                                                \
             LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
             LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
             "%c" LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                 \
             #table, LINKTABLE_STR_(key), #name,                                \
-            BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_META_I_, ~, fields)        \
+            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)        \
             LINKTABLE_ATTRS_ASM_(attrs))                                       \
         :                                                                      \
-        : BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_FIELD_OPERAND_I_, ~, fields),      \
+        : LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_OPERAND_I_, fields),      \
           "i"(sizeof(LINKTABLE_STR_(key)) - 1));                               \
   }                                                                            \
   LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
 
 /* @cond INTERNAL */
 #define LINKTABLE_ATTRS_ASM_(attrs) \
-  BOOST_PP_SEQ_FOR_EACH_I(LINKTABLE_ATTR_ASM_I_, ~, ("") attrs)
+  LINKTABLE_FOR_FIELDS_(LINKTABLE_ATTR_ASM_I_, ("") attrs)
 /* @endcond */
 
 /**
@@ -350,7 +366,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   const struct frob_entry *first = LINKTABLE_BEGIN(frob_table);
  * @endcode
  */
-#define LINKTABLE_BEGIN(table)          \
+#define LINKTABLE_BEGIN(table) LINKTABLE_BEGIN_I_(table)
+#define LINKTABLE_BEGIN_I_(table)          \
   ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_BEGIN_SYM_(table)))
 
 /**
@@ -360,7 +377,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   for (p = LINKTABLE_BEGIN(t); p < LINKTABLE_END(t); ++p) ...
  * @endcode
  */
-#define LINKTABLE_END(table) \
+#define LINKTABLE_END(table) LINKTABLE_END_I_(table)
+#define LINKTABLE_END_I_(table) \
   ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_END_SYM_(table)))
 
 /**
@@ -370,7 +388,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   size_t n = LINKTABLE_COUNT(frob_table);
  * @endcode
  */
-#define LINKTABLE_COUNT(table) \
+#define LINKTABLE_COUNT(table) LINKTABLE_COUNT_I_(table)
+#define LINKTABLE_COUNT_I_(table) \
   ((size_t)(LINKTABLE_END(table) - LINKTABLE_BEGIN(table)))
 
 /**
@@ -384,7 +403,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *     frob(e);
  * @endcode
  */
-#define LINKTABLE_FOREACH(var, table)                                  \
+#define LINKTABLE_FOREACH(var, table) LINKTABLE_FOREACH_I_(var, table)
+#define LINKTABLE_FOREACH_I_(var, table)                                  \
   for (const LINKTABLE_TYPE_(table) *var = LINKTABLE_BEGIN(table),     \
                                     *var##_end_ = LINKTABLE_END(table); \
        var < var##_end_; ++var)
@@ -416,7 +436,8 @@ struct linktable_ref {
  *   LINKTABLE_DECLARE_REFS(frobs, frob_fn, 4);
  * @endcode
  */
-#define LINKTABLE_DECLARE_REFS(table, target_type, keywidth) \
+#define LINKTABLE_DECLARE_REFS(table, target_type, keywidth) LINKTABLE_DECLARE_REFS_I_(table, target_type, keywidth)
+#define LINKTABLE_DECLARE_REFS_I_(table, target_type, keywidth) \
   typedef target_type LINKTABLE_TARGET_TYPE_(table);         \
   LINKTABLE_DECLARE(table, struct linktable_ref, keywidth)
 
@@ -436,7 +457,8 @@ struct linktable_ref {
  *   LINKTABLE_ADD(frobs, 0100, disk, frob_disk);
  * @endcode
  */
-#define LINKTABLE_ADD(table, key, name, target)                                \
+#define LINKTABLE_ADD(table, key, name, target) LINKTABLE_ADD_I_(table, key, name, target)
+#define LINKTABLE_ADD_I_(table, key, name, target)                                \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(target)),                      \
                            LINKTABLE_TARGET_TYPE_(table) *),                   \
@@ -456,7 +478,8 @@ struct linktable_ref {
  *     LINKTABLE_REF_TARGET(frobs, e)();
  * @endcode
  */
-#define LINKTABLE_REF_TARGET(table, entry)  \
+#define LINKTABLE_REF_TARGET(table, entry) LINKTABLE_REF_TARGET_I_(table, entry)
+#define LINKTABLE_REF_TARGET_I_(table, entry)  \
   ((LINKTABLE_TARGET_TYPE_(table) *)linktable_rel_resolve(&(entry)->target))
 
 #endif /* LINKTABLE_LINKTABLE_H */

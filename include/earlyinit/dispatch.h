@@ -1,0 +1,390 @@
+/*
+ * earlyinit/dispatch.h: run one subarch's chain for one phase.
+ *
+ * Freestanding: no libc, no heap, no exceptions, no static constructors.
+ * The caller keeps an earlyinit_state across the phases of one boot (it
+ * remembers what failed, for dependencies), and supplies hooks:
+ *
+ *   fatal  receives what stops the boot: a required step that failed, a
+ *          required step whose dependency did not run, an unknown subarch.
+ *          A kernel halts there; if it returns, the chain stops.
+ *   trace  is called before and after every step (initcall_debug style),
+ *          with a value from `clock` (the TSC, say). Without a trace hook
+ *          the walk has no per-step cost for it.
+ *
+ * @code
+ *   static earlyinit_state state;
+ *   earlyinit_hooks hooks = { .fatal = my_panic, .trace = my_trace, .clock = rdtsc_hook };
+ *   earlyinit_state_init(&state);
+ *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early,
+ *                                             EARLYINIT_SUBARCH_ID_pc, bp, &hooks, &state);
+ * @endcode
+ *
+ * x86 boots pick the subarch from boot_params with earlyinit/x86.h.
+ */
+#ifndef EARLYINIT_DISPATCH_H
+#define EARLYINIT_DISPATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <boost/preprocessor/seq/for_each.hpp>
+
+#include "earlyinit/subarch.h"
+#include "earlyinit/tables.h"
+#include "linktable/linktable.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What happened to a step. */
+enum earlyinit_status {
+  EARLYINIT_STARTING = 0,        /* trace only: about to run */
+  EARLYINIT_OK = 1,              /* ran and returned 0 */
+  EARLYINIT_FAILED = 2,          /* ran and returned an error code */
+  EARLYINIT_SKIPPED = 3,         /* not run: a dependency did not run */
+};
+
+/** Why the dispatcher stopped (earlyinit_fatal.reason). */
+enum earlyinit_fatal_reason {
+  EARLYINIT_FATAL_STEP_FAILED = 1,     /* a required step returned `code` */
+  EARLYINIT_FATAL_DEPENDENCY = 2,      /* a required step's dep did not run */
+  EARLYINIT_FATAL_UNKNOWN_SUBARCH = 3, /* hardware_subarch out of range */
+  EARLYINIT_FATAL_DISABLED_SUBARCH = 4,/* known, not enabled in this build */
+  EARLYINIT_FATAL_NO_SUBARCH_DATA = 5, /* Xen without hardware_subarch_data */
+  EARLYINIT_FATAL_UNREADABLE_DATA = 6, /* hardware_subarch_data unreadable */
+  EARLYINIT_FATAL_UNKNOWN_MAGIC = 7,   /* neither PVH nor PV magic there */
+  EARLYINIT_FATAL_BAD_PHASE = 8,       /* phase out of range */
+};
+
+/** What the fatal hook receives. earlyinit_format_fatal prints it. */
+typedef struct earlyinit_fatal {
+  enum earlyinit_fatal_reason reason;
+  const char *step;    /* the step, or 0 */
+  const char *dep;     /* the dependency that did not run, or 0 */
+  unsigned subarch;    /* earlyinit id, when known */
+  uint64_t value;      /* the offending value: hardware_subarch, an
+                          address, a magic, or the step's error code */
+  uint64_t value2;     /* a second value (the address of a magic) */
+} earlyinit_fatal;
+
+/** What the trace hook receives, before and after each step. */
+typedef struct earlyinit_trace {
+  const char *step;
+  unsigned subarch;
+  enum earlyinit_phase phase;
+  enum earlyinit_status status; /* STARTING before the step */
+  int code;                     /* the step's return value */
+  const char *dep;              /* SKIPPED: the dependency that did not run */
+  uint64_t clock;               /* hooks->clock(), or 0 without one */
+} earlyinit_trace;
+
+/** Hooks; any may be 0. `user` is handed back to each hook and step. */
+typedef struct earlyinit_hooks {
+  void (*fatal)(const earlyinit_fatal *f, void *user);
+  void (*trace)(const earlyinit_trace *t, void *user);
+  uint64_t (*clock)(void *user);
+  void *user;
+} earlyinit_hooks;
+
+/** Failed or skipped steps remembered per boot (for dependencies). */
+#define EARLYINIT_STATE_SLOTS 32
+
+/** The dispatcher's memory across the phases of one boot. */
+typedef struct earlyinit_state {
+  const struct earlyinit_step *not_ok[EARLYINIT_STATE_SLOTS];
+  unsigned n_not_ok;
+  unsigned overflow;    /* more failures than slots: deps fail closed */
+  unsigned phases_done; /* bit per phase */
+} earlyinit_state;
+
+/** What one phase did. */
+typedef struct earlyinit_summary {
+  unsigned run;     /* steps called */
+  unsigned failed;  /* of those, returned an error */
+  unsigned skipped; /* not called: a dependency did not run */
+  unsigned stopped; /* 1 if the fatal hook was called */
+} earlyinit_summary;
+
+/**
+ * Reset the state (before the first phase of a boot).
+ *
+ * @code
+ *   earlyinit_state_init(&state);
+ * @endcode
+ */
+static inline void earlyinit_state_init(earlyinit_state *state) {
+  unsigned i;
+  for (i = 0; i < EARLYINIT_STATE_SLOTS; ++i) state->not_ok[i] = 0;
+  state->n_not_ok = 0;
+  state->overflow = 0;
+  state->phases_done = 0;
+}
+
+/**
+ * The name of a step, from its entry in earlyinit_steps.
+ *
+ * @code
+ *   const char *n = earlyinit_step_name(step);
+ * @endcode
+ */
+static inline const char *earlyinit_step_name(const struct earlyinit_step *step) {
+  return (const char *)linktable_rel_resolve(&step->name);
+}
+
+/** A chain: [begin, end) of one (phase, subarch). */
+typedef struct earlyinit_chain {
+  const struct earlyinit_entry *begin, *end;
+} earlyinit_chain;
+
+/* @cond INTERNAL */
+#define EARLYINIT_CHAIN_CASE_(r, data, s)                                     \
+  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_early: \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(early, s));              \
+    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(early, s));                  \
+    break;                                                                    \
+  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES +                        \
+      EARLYINIT_PHASE_setup_arch:                                             \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(setup_arch, s));         \
+    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(setup_arch, s));             \
+    break;                                                                    \
+  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_late:  \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(late, s));               \
+    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(late, s));                   \
+    break;
+#define EARLYINIT_EXEMPT_CASE_(r, data, s)                         \
+  case EARLYINIT_SUBARCH_ID(s):                                    \
+    b = LINKTABLE_BEGIN(EARLYINIT_EXEMPT_TABLE_(s));               \
+    e = LINKTABLE_END(EARLYINIT_EXEMPT_TABLE_(s));                 \
+    break;
+/* @endcond */
+
+/**
+ * The chain of a phase on a subarch (empty if the subarch is not enabled).
+ * Selected by a switch on the ids, never by position in a list.
+ *
+ * @code
+ *   earlyinit_chain c = earlyinit_chain_of(EARLYINIT_PHASE_early, EARLYINIT_SUBARCH_ID_pc);
+ *   size_t n = (size_t)(c.end - c.begin);
+ * @endcode
+ */
+static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
+                                                 unsigned subarch) {
+  earlyinit_chain c = {0, 0};
+  switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
+    default:
+      break;
+  }
+  return c;
+}
+
+/**
+ * The step an entry implements.
+ *
+ * @code
+ *   const struct earlyinit_step *s = earlyinit_entry_step(e);
+ * @endcode
+ */
+static inline const struct earlyinit_step *earlyinit_entry_step(
+    const struct earlyinit_entry *e) {
+  return (const struct earlyinit_step *)linktable_rel_resolve_masked(
+      &e->step, EARLYINIT_ENTRY_FLAG_MASK);
+}
+
+/**
+ * Whether a step is exempt on a subarch.
+ *
+ * @code
+ *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv)) ...
+ * @endcode
+ */
+static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
+                                      unsigned subarch) {
+  const struct earlyinit_exemption *b = 0, *e = 0;
+  switch (subarch) {
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
+    default:
+      return 0;
+  }
+  for (; b < e; ++b)
+    if (linktable_rel_resolve(&b->step) == (const void *)step) return 1;
+  return 0;
+}
+
+/* @cond INTERNAL */
+static inline void earlyinit_remember_not_ok_(earlyinit_state *state,
+                                              const struct earlyinit_step *s) {
+  if (state->n_not_ok < EARLYINIT_STATE_SLOTS)
+    state->not_ok[state->n_not_ok++] = s;
+  else
+    state->overflow = 1;
+}
+
+/* Did `dep` run successfully (or is it exempt) before entry `cur` of the
+ * current chain, in this boot? */
+static inline int earlyinit_dep_ok_(const earlyinit_state *state,
+                                    const struct earlyinit_step *dep,
+                                    unsigned subarch, earlyinit_chain chain,
+                                    const struct earlyinit_entry *cur) {
+  unsigned i;
+  const struct earlyinit_entry *e;
+  const unsigned dep_phase = EARLYINIT_STEP_PHASE(dep->info);
+  for (i = 0; i < state->n_not_ok; ++i)
+    if (state->not_ok[i] == dep) return 0;
+  if (earlyinit_is_exempt(dep, subarch)) return 1;
+  if (state->overflow) return 0;
+  if (dep_phase != EARLYINIT_STEP_PHASE(earlyinit_entry_step(cur)->info))
+    return (state->phases_done >> dep_phase) & 1;
+  for (e = chain.begin; e < cur; ++e)
+    if (earlyinit_entry_step(e) == dep) return 1;
+  return 0; /* not earlier in this chain: misordered */
+}
+
+/* The first dependency of `step` that did not run, or 0. */
+static inline const struct earlyinit_step *earlyinit_unmet_dep_(
+    const earlyinit_state *state, const struct earlyinit_step *step,
+    unsigned subarch, earlyinit_chain chain, const struct earlyinit_entry *cur) {
+  LINKTABLE_FOREACH(d, earlyinit_deps) {
+    if (linktable_rel_resolve(&d->step) != (const void *)step) continue;
+    const struct earlyinit_step *dep =
+        (const struct earlyinit_step *)linktable_rel_resolve(&d->dep);
+    if (!earlyinit_dep_ok_(state, dep, subarch, chain, cur)) return dep;
+  }
+  return 0;
+}
+
+static inline uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
+  return h->clock ? h->clock(h->user) : 0;
+}
+
+static inline void earlyinit_call_fatal_(const earlyinit_hooks *h,
+                                         const earlyinit_fatal *f) {
+  if (h->fatal) h->fatal(f, h->user);
+}
+
+/* The walk. `traced` is a constant at each call site, so the untraced walk
+ * carries no per-step test for the trace hook. */
+__attribute__((always_inline)) static inline earlyinit_summary
+earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
+                const earlyinit_hooks *h, earlyinit_state *state, int traced) {
+  earlyinit_summary sum = {0, 0, 0, 0};
+  const struct earlyinit_entry *e;
+  earlyinit_trace t;
+  if (traced) {
+    t.subarch = ctx->subarch;
+    t.phase = ctx->phase;
+    t.dep = 0;
+    t.code = 0;
+  }
+  for (e = chain.begin; e < chain.end; ++e) {
+    earlyinit_fn *fn = (earlyinit_fn *)linktable_rel_resolve(&e->fn);
+    const int32_t flags = e->step & EARLYINIT_ENTRY_FLAG_MASK;
+    int code;
+    if (__builtin_expect(flags & EARLYINIT_ENTRY_HAS_DEPS, 0)) {
+      const struct earlyinit_step *step = earlyinit_entry_step(e);
+      const struct earlyinit_step *dep =
+          earlyinit_unmet_dep_(state, step, ctx->subarch, chain, e);
+      if (dep) {
+        ++sum.skipped;
+        earlyinit_remember_not_ok_(state, step);
+        if (traced) {
+          t.step = earlyinit_step_name(step);
+          t.status = EARLYINIT_SKIPPED;
+          t.dep = earlyinit_step_name(dep);
+          t.code = 0;
+          t.clock = earlyinit_clock_(h);
+          h->trace(&t, h->user);
+          t.dep = 0;
+        }
+        if (!(flags & EARLYINIT_ENTRY_OPTIONAL)) {
+          earlyinit_fatal f = {EARLYINIT_FATAL_DEPENDENCY, earlyinit_step_name(step),
+                               earlyinit_step_name(dep), ctx->subarch, 0, 0};
+          earlyinit_call_fatal_(h, &f);
+          sum.stopped = 1;
+          return sum;
+        }
+        continue;
+      }
+    }
+    if (traced) {
+      t.step = earlyinit_step_name(earlyinit_entry_step(e));
+      t.status = EARLYINIT_STARTING;
+      t.code = 0;
+      t.clock = earlyinit_clock_(h);
+      h->trace(&t, h->user);
+    }
+    code = fn(ctx);
+    ++sum.run;
+    if (traced) {
+      t.status = code ? EARLYINIT_FAILED : EARLYINIT_OK;
+      t.code = code;
+      t.clock = earlyinit_clock_(h);
+      h->trace(&t, h->user);
+    }
+    if (__builtin_expect(code != 0, 0)) {
+      const struct earlyinit_step *step = earlyinit_entry_step(e);
+      ++sum.failed;
+      earlyinit_remember_not_ok_(state, step);
+      if (!(flags & EARLYINIT_ENTRY_OPTIONAL)) {
+        earlyinit_fatal f = {EARLYINIT_FATAL_STEP_FAILED, earlyinit_step_name(step), 0,
+                             ctx->subarch, (uint64_t)(int64_t)code, 0};
+        earlyinit_call_fatal_(h, &f);
+        sum.stopped = 1;
+        return sum;
+      }
+    }
+  }
+  return sum;
+}
+/* @endcond */
+
+/**
+ * Run the chain of `phase` on `subarch`.
+ *
+ * @v phase       EARLYINIT_PHASE_early, _setup_arch or _late, in that order
+ * @v subarch     An enabled subarch id (EARLYINIT_SUBARCH_ID_pc, ...)
+ * @v boot_params Handed to every step in its context (may be 0)
+ * @v hooks       Fatal, trace and clock hooks (any may be 0)
+ * @v state       Kept across the phases of one boot
+ * @ret summary   Steps run, failed, skipped; whether the fatal hook ran
+ *
+ * @code
+ *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early, id, bp, &hooks, &state);
+ * @endcode
+ */
+static inline earlyinit_summary earlyinit_run_chain(
+    enum earlyinit_phase phase, unsigned subarch,
+    const struct bootproto_boot_params *boot_params, const earlyinit_hooks *hooks,
+    earlyinit_state *state) {
+  earlyinit_summary sum = {0, 0, 0, 0};
+  earlyinit_context ctx;
+  if ((unsigned)phase >= EARLYINIT_NR_PHASES || !earlyinit_subarch_enabled(subarch)) {
+    earlyinit_fatal f = {(unsigned)phase >= EARLYINIT_NR_PHASES
+                             ? EARLYINIT_FATAL_BAD_PHASE
+                             : EARLYINIT_FATAL_DISABLED_SUBARCH,
+                         0, 0, subarch, (unsigned)phase >= EARLYINIT_NR_PHASES
+                                            ? (uint64_t)phase : subarch, 0};
+    earlyinit_call_fatal_(hooks, &f);
+    sum.stopped = 1;
+    return sum;
+  }
+  ctx.boot_params = boot_params;
+  ctx.subarch = subarch;
+  ctx.phase = phase;
+  ctx.user = hooks->user;
+  const earlyinit_chain chain = earlyinit_chain_of(phase, subarch);
+  if (hooks->trace)
+    sum = earlyinit_walk_(chain, &ctx, hooks, state, 1);
+  else
+    sum = earlyinit_walk_(chain, &ctx, hooks, state, 0);
+  if (!sum.stopped) state->phases_done |= 1u << phase;
+  return sum;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EARLYINIT_DISPATCH_H */

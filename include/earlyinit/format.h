@@ -1,0 +1,195 @@
+/*
+ * earlyinit/format.h: the fatal and trace messages as text, without libc,
+ * for a kernel's early console.
+ *
+ * @code
+ *   static void my_fatal(const earlyinit_fatal *f, void *user) {
+ *     char line[160];
+ *     earlyinit_format_fatal(line, sizeof line, f);
+ *     early_puts(line);
+ *     halt();
+ *   }
+ * @endcode
+ */
+#ifndef EARLYINIT_FORMAT_H
+#define EARLYINIT_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "earlyinit/dispatch.h"
+#include "earlyinit/subarch.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A bounded text buffer; writes past its end are dropped, never made. */
+typedef struct earlyinit_buf {
+  char *p;
+  size_t size, len;
+} earlyinit_buf;
+
+/* @cond INTERNAL */
+static inline void earlyinit_put_(earlyinit_buf *b, const char *s) {
+  if (!s) s = "(null)";
+  for (; *s; ++s)
+    if (b->len + 1 < b->size) b->p[b->len++] = *s;
+  if (b->size) b->p[b->len < b->size ? b->len : b->size - 1] = 0;
+}
+static inline void earlyinit_put_u64_(earlyinit_buf *b, uint64_t v, unsigned base) {
+  char tmp[24];
+  int i = 23;
+  tmp[i] = 0;
+  do {
+    tmp[--i] = "0123456789abcdef"[v % base];
+    v /= base;
+  } while (v);
+  if (base == 16) earlyinit_put_(b, "0x");
+  earlyinit_put_(b, tmp + i);
+}
+static inline void earlyinit_put_i64_(earlyinit_buf *b, int64_t v) {
+  if (v < 0) {
+    earlyinit_put_(b, "-");
+    earlyinit_put_u64_(b, (uint64_t)0 - (uint64_t)v, 10);
+  } else {
+    earlyinit_put_u64_(b, (uint64_t)v, 10);
+  }
+}
+static inline const char *earlyinit_subarch_or_id_(unsigned id) {
+  const char *n = earlyinit_subarch_name(id);
+  return n ? n : "?";
+}
+/* @endcond */
+
+/** Status names: "calling", "ok", "FAILED", "SKIPPED" (a switch, not a
+    table of pointers: no relocation needed before the kernel relocates). */
+static inline const char *earlyinit_status_name(enum earlyinit_status s) {
+  switch (s) {
+    case EARLYINIT_STARTING: return "calling";
+    case EARLYINIT_OK: return "ok";
+    case EARLYINIT_FAILED: return "FAILED";
+    case EARLYINIT_SKIPPED: return "SKIPPED";
+  }
+  return "?";
+}
+
+/** Phase names: "early", "setup_arch", "late". */
+static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
+  switch (p) {
+    case EARLYINIT_PHASE_early: return "early";
+    case EARLYINIT_PHASE_setup_arch: return "setup_arch";
+    case EARLYINIT_PHASE_late: return "late";
+    case EARLYINIT_NR_PHASES: break;
+  }
+  return "?";
+}
+
+/**
+ * Format a fatal report as one line.
+ *
+ * @v out       Buffer, always NUL-terminated when size > 0
+ * @v size      Its size
+ * @v f         The report
+ * @ret len     Length of the text written
+ *
+ * @code
+ *   earlyinit_format_fatal(line, sizeof line, f);
+ *   // "earlyinit: unknown hardware_subarch 5 (0x5)"
+ * @endcode
+ */
+static inline size_t earlyinit_format_fatal(char *out, size_t size,
+                                            const earlyinit_fatal *f) {
+  earlyinit_buf b = {out, size, 0};
+  earlyinit_put_(&b, "earlyinit: ");
+  switch (f->reason) {
+    case EARLYINIT_FATAL_STEP_FAILED:
+      earlyinit_put_(&b, "required step ");
+      earlyinit_put_(&b, f->step);
+      earlyinit_put_(&b, " failed on subarch ");
+      earlyinit_put_(&b, earlyinit_subarch_or_id_(f->subarch));
+      earlyinit_put_(&b, " with code ");
+      earlyinit_put_i64_(&b, (int64_t)f->value);
+      break;
+    case EARLYINIT_FATAL_DEPENDENCY:
+      earlyinit_put_(&b, "required step ");
+      earlyinit_put_(&b, f->step);
+      earlyinit_put_(&b, " not run on subarch ");
+      earlyinit_put_(&b, earlyinit_subarch_or_id_(f->subarch));
+      earlyinit_put_(&b, ": its dependency ");
+      earlyinit_put_(&b, f->dep);
+      earlyinit_put_(&b, " did not run successfully before it");
+      break;
+    case EARLYINIT_FATAL_UNKNOWN_SUBARCH:
+      earlyinit_put_(&b, "unknown hardware_subarch ");
+      earlyinit_put_u64_(&b, f->value, 10);
+      earlyinit_put_(&b, " (");
+      earlyinit_put_u64_(&b, f->value, 16);
+      earlyinit_put_(&b, ")");
+      break;
+    case EARLYINIT_FATAL_DISABLED_SUBARCH:
+      earlyinit_put_(&b, "subarch id ");
+      earlyinit_put_u64_(&b, f->value, 10);
+      earlyinit_put_(&b, " is not enabled in this build");
+      break;
+    case EARLYINIT_FATAL_NO_SUBARCH_DATA:
+      earlyinit_put_(&b, "hardware_subarch is Xen (2) but hardware_subarch_data is 0");
+      break;
+    case EARLYINIT_FATAL_UNREADABLE_DATA:
+      earlyinit_put_(&b, "hardware_subarch_data ");
+      earlyinit_put_u64_(&b, f->value, 16);
+      earlyinit_put_(&b, " is outside readable memory");
+      break;
+    case EARLYINIT_FATAL_UNKNOWN_MAGIC:
+      earlyinit_put_(&b, "unknown magic ");
+      earlyinit_put_u64_(&b, f->value, 16);
+      earlyinit_put_(&b, " at hardware_subarch_data ");
+      earlyinit_put_u64_(&b, f->value2, 16);
+      earlyinit_put_(&b, " (neither hvm_start_info nor Xen PV start_info)");
+      break;
+    case EARLYINIT_FATAL_BAD_PHASE:
+      earlyinit_put_(&b, "no phase ");
+      earlyinit_put_u64_(&b, f->value, 10);
+      break;
+  }
+  return b.len;
+}
+
+/**
+ * Format a trace event as one initcall_debug-style line.
+ *
+ * @code
+ *   earlyinit_format_trace(line, sizeof line, t);
+ *   // "earlyinit: xen_pvh early kasan_early ok code 0 @12345"
+ * @endcode
+ */
+static inline size_t earlyinit_format_trace(char *out, size_t size,
+                                            const earlyinit_trace *t) {
+  earlyinit_buf b = {out, size, 0};
+  earlyinit_put_(&b, "earlyinit: ");
+  earlyinit_put_(&b, earlyinit_subarch_or_id_(t->subarch));
+  earlyinit_put_(&b, " ");
+  earlyinit_put_(&b, earlyinit_phase_name(t->phase));
+  earlyinit_put_(&b, " ");
+  earlyinit_put_(&b, t->step);
+  earlyinit_put_(&b, " ");
+  earlyinit_put_(&b, earlyinit_status_name(t->status));
+  if (t->status == EARLYINIT_FAILED) {
+    earlyinit_put_(&b, " code ");
+    earlyinit_put_i64_(&b, t->code);
+  }
+  if (t->status == EARLYINIT_SKIPPED) {
+    earlyinit_put_(&b, " (needs ");
+    earlyinit_put_(&b, t->dep);
+    earlyinit_put_(&b, ")");
+  }
+  earlyinit_put_(&b, " @");
+  earlyinit_put_u64_(&b, t->clock, 10);
+  return b.len;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EARLYINIT_FORMAT_H */

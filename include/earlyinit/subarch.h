@@ -1,0 +1,162 @@
+/*
+ * earlyinit/subarch.h: the registry of subarchs.
+ *
+ * A subarch is a name token (pc, xen_pvh) with a small id and a label. The
+ * set this build supports is a build setting: EARLYINIT_SUBARCHS, a
+ * Boost.PP sequence of names. By default it is the x86 preset below, which
+ * follows Linux's enum x86_hardware_subarch and splits Xen into Xen PV and
+ * Xen PVH. A kernel without Xen support builds with
+ *
+ *     -DEARLYINIT_SUBARCHS='(pc)'
+ *
+ * and owes nothing to Xen. A user-defined set defines, for every name, its
+ * id and label, plus the sequence, in a header named by
+ * EARLYINIT_CONFIG_HEADER (e.g. -DEARLYINIT_CONFIG_HEADER='"my_set.h"'):
+ *
+ * @code
+ *   #define EARLYINIT_SUBARCH_ID_board_a 0
+ *   #define EARLYINIT_SUBARCH_LABEL_board_a "Board A"
+ *   #define EARLYINIT_SUBARCH_ID_board_b 1
+ *   #define EARLYINIT_SUBARCH_LABEL_board_b "Board B"
+ *   #define EARLYINIT_SUBARCHS (board_a)(board_b)
+ * @endcode
+ *
+ * Ids are below EARLYINIT_MAX_SUBARCHS (64) and unique.
+ */
+#ifndef EARLYINIT_SUBARCH_H
+#define EARLYINIT_SUBARCH_H
+
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/comparison/equal.hpp>
+#include <boost/preprocessor/logical/or.hpp>
+#include <boost/preprocessor/seq/filter.hpp>
+#include <boost/preprocessor/seq/fold_left.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/seq/size.hpp>
+#include <boost/preprocessor/stringize.hpp>
+
+#ifdef EARLYINIT_CONFIG_HEADER
+#include EARLYINIT_CONFIG_HEADER
+#endif
+
+/** Ids are below this. */
+#define EARLYINIT_MAX_SUBARCHS 64
+
+/* The x86 preset: ids 0-4 are Linux's enum x86_hardware_subarch values;
+ * Xen (2) is Xen PV, and Xen PVH, which Linux reports as 2 too when
+ * hardware_subarch_data points at an hvm_start_info, gets id 5. */
+#define EARLYINIT_SUBARCH_ID_pc 0
+#define EARLYINIT_SUBARCH_LABEL_pc "PC"
+#define EARLYINIT_SUBARCH_ID_lguest 1
+#define EARLYINIT_SUBARCH_LABEL_lguest "lguest"
+#define EARLYINIT_SUBARCH_ID_xen_pv 2
+#define EARLYINIT_SUBARCH_LABEL_xen_pv "Xen PV"
+#define EARLYINIT_SUBARCH_ID_intel_mid 3
+#define EARLYINIT_SUBARCH_LABEL_intel_mid "Intel MID"
+#define EARLYINIT_SUBARCH_ID_ce4100 4
+#define EARLYINIT_SUBARCH_LABEL_ce4100 "CE4100"
+#define EARLYINIT_SUBARCH_ID_xen_pvh 5
+#define EARLYINIT_SUBARCH_LABEL_xen_pvh "Xen PVH"
+
+/** Every subarch of the x86 preset. */
+#define EARLYINIT_X86_SUBARCHS (pc)(lguest)(xen_pv)(intel_mid)(ce4100)(xen_pvh)
+
+#ifndef EARLYINIT_SUBARCHS
+/** The enabled subarchs: a build setting, the whole x86 preset by default. */
+#define EARLYINIT_SUBARCHS EARLYINIT_X86_SUBARCHS
+#endif
+
+/**
+ * "Every enabled subarch", for EARLYINIT_IMPL and EARLYINIT_EXEMPT.
+ *
+ * @code
+ *   EARLYINIT_IMPL(kasan_early, EARLYINIT_ALL, kasan_early_init);
+ * @endcode
+ */
+#define EARLYINIT_ALL EARLYINIT_SUBARCHS
+
+/** The id of a subarch name, as a preprocessor number. */
+#define EARLYINIT_SUBARCH_ID(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_ID_, s)
+/** The label of a subarch name ("Xen PVH"). */
+#define EARLYINIT_SUBARCH_LABEL(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_LABEL_, s)
+
+/* @cond INTERNAL */
+#define EARLYINIT_IS_ENABLED_OP_(s, id, e) \
+  BOOST_PP_EQUAL(EARLYINIT_SUBARCH_ID(e), id)
+/* @endcond */
+
+/**
+ * 1 if subarch s is enabled in this build, else 0 (a preprocessor number).
+ * Usable inside BOOST_PP_SEQ_FOR_EACH (it folds, it does not loop with FOR).
+ *
+ * @code
+ *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), EMIT, IGNORE)(...)
+ * @endcode
+ */
+#define EARLYINIT_IS_ENABLED(s)                                          \
+  BOOST_PP_EQUAL(BOOST_PP_SEQ_SIZE((~)BOOST_PP_SEQ_FILTER(                \
+                     EARLYINIT_IS_ENABLED_OP_, EARLYINIT_SUBARCH_ID(s),   \
+                     EARLYINIT_SUBARCHS)),                                \
+                 2)
+
+#ifndef __ASSEMBLER__
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* @cond INTERNAL */
+#define EARLYINIT_NAME_CASE_(r, data, s) \
+  case EARLYINIT_SUBARCH_ID(s):          \
+    return BOOST_PP_STRINGIZE(s);
+#define EARLYINIT_LABEL_CASE_(r, data, s) \
+  case EARLYINIT_SUBARCH_ID(s):           \
+    return EARLYINIT_SUBARCH_LABEL(s);
+/* @endcond */
+
+/**
+ * The name of an enabled subarch id ("xen_pvh"), or 0 if not enabled.
+ *
+ * @code
+ *   const char *n = earlyinit_subarch_name(5);   // "xen_pvh"
+ * @endcode
+ */
+static inline const char *earlyinit_subarch_name(unsigned id) {
+  switch (id) {
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_NAME_CASE_, ~, EARLYINIT_SUBARCHS)
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The label of an enabled subarch id ("Xen PVH"), or 0 if not enabled.
+ *
+ * @code
+ *   printf("%s\n", earlyinit_subarch_label(0));   // "PC"
+ * @endcode
+ */
+static inline const char *earlyinit_subarch_label(unsigned id) {
+  switch (id) {
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_LABEL_CASE_, ~, EARLYINIT_SUBARCHS)
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Whether a subarch id is enabled in this build.
+ *
+ * @code
+ *   if (!earlyinit_subarch_enabled(id)) fatal(...);
+ * @endcode
+ */
+static inline int earlyinit_subarch_enabled(unsigned id) {
+  return earlyinit_subarch_name(id) != 0;
+}
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* __ASSEMBLER__ */
+
+#endif /* EARLYINIT_SUBARCH_H */

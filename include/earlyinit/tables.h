@@ -1,0 +1,159 @@
+/*
+ * earlyinit/tables.h: the linker tables earlyinit is made of.
+ *
+ *   earlyinit_steps                one entry per declared step
+ *   earlyinit_deps                 one entry per (step, dependency)
+ *   earlyinit_<phase>__<subarch>   the chain: one entry per implemented step
+ *   earlyinit_exempt__<subarch>    one entry per exempted step
+ *   earlyinit_subarchs             one entry per enabled subarch
+ *
+ * All are declared here for the enabled subarchs, and defined by
+ * EARLYINIT_DEFINE_TABLES() in exactly one file of the program. The
+ * metadata they leave is described in docs/earlyinit.md.
+ */
+#ifndef EARLYINIT_TABLES_H
+#define EARLYINIT_TABLES_H
+
+#include <stdint.h>
+
+#include <boost/preprocessor/arithmetic/dec.hpp>
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/comparison/less.hpp>
+#include <boost/preprocessor/control/iif.hpp>
+#include <boost/preprocessor/logical/bool.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/stringize.hpp>
+
+#include "earlyinit/subarch.h"
+#include "linktable/linktable.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Dispatch points. A step belongs to one. */
+enum earlyinit_phase {
+  EARLYINIT_PHASE_early = 0,
+  EARLYINIT_PHASE_setup_arch = 1,
+  EARLYINIT_PHASE_late = 2,
+  EARLYINIT_NR_PHASES = 3
+};
+
+struct bootproto_boot_params;
+
+/** What a step function receives. */
+typedef struct earlyinit_context {
+  const struct bootproto_boot_params *boot_params; /* may be 0 in tests */
+  unsigned subarch;                                /* earlyinit subarch id */
+  enum earlyinit_phase phase;
+  void *user; /* the caller's, from earlyinit_hooks */
+} earlyinit_context;
+
+/** A step function: 0 on success, any other value is an error code. */
+typedef int earlyinit_fn(const earlyinit_context *ctx);
+
+/** An entry of a chain: the function, and the step it implements. */
+struct earlyinit_entry {
+  linktable_rel fn;
+  linktable_rel step; /* low bits: EARLYINIT_ENTRY_HAS_DEPS, _OPTIONAL */
+};
+#define EARLYINIT_ENTRY_HAS_DEPS 1
+#define EARLYINIT_ENTRY_OPTIONAL 2
+#define EARLYINIT_ENTRY_FLAG_MASK 3
+
+/** A declared step: its name and an info word (EARLYINIT_STEP_INFO). */
+struct earlyinit_step {
+  linktable_rel name;
+  uint32_t info;
+};
+
+/** Pack phase, policy (0 required, 1 optional) and number of deps. */
+#define EARLYINIT_STEP_INFO(phase, optional, ndeps) \
+  ((uint32_t)(phase) | (uint32_t)(optional) << 8 | (uint32_t)(ndeps) << 16)
+#define EARLYINIT_STEP_PHASE(info) ((info)&0xff)
+#define EARLYINIT_STEP_OPTIONAL(info) (((info) >> 8) & 1)
+#define EARLYINIT_STEP_NDEPS(info) ((info) >> 16)
+
+/** A dependency: `step` must run after `dep`. */
+struct earlyinit_dep {
+  linktable_rel step;
+  linktable_rel dep;
+};
+
+/** An exemption of `step` on the subarch of its table. */
+struct earlyinit_exemption {
+  linktable_rel step;
+};
+
+/** An enabled subarch. */
+struct earlyinit_subarch_entry {
+  uint32_t id;
+};
+
+/* @cond INTERNAL */
+#define EARLYINIT_PHASE_LETTER_(phase) BOOST_PP_CAT(EARLYINIT_PHASE_LETTER_, phase)
+#define EARLYINIT_PHASE_LETTER_early A
+#define EARLYINIT_PHASE_LETTER_setup_arch B
+#define EARLYINIT_PHASE_LETTER_late C
+#define EARLYINIT_CHAIN_TABLE_(phase, s) \
+  BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(earlyinit_, phase), __), s)
+#define EARLYINIT_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
+
+/* Step keys: phase letter, level, order: A10_0100. */
+#define EARLYINIT_STEP_KEY_WIDTH 8
+/* Chain keys: level, order: 10_0100. */
+#define EARLYINIT_CHAIN_KEY_WIDTH 7
+
+#define EARLYINIT_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
+  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
+                    EARLYINIT_CHAIN_KEY_WIDTH);                                \
+  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(setup_arch, s),                     \
+                    struct earlyinit_entry, EARLYINIT_CHAIN_KEY_WIDTH);        \
+  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
+                    EARLYINIT_CHAIN_KEY_WIDTH);                                \
+  LINKTABLE_DECLARE(EARLYINIT_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
+                    EARLYINIT_CHAIN_KEY_WIDTH);
+
+#define EARLYINIT_SUBARCH_KEY_(id)                                          \
+  BOOST_PP_CAT(BOOST_PP_CAT(ID, BOOST_PP_IIF(BOOST_PP_LESS(id, 10), 0, )), id)
+#define EARLYINIT_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
+  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(early, s));                          \
+  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(setup_arch, s));                     \
+  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(late, s));                           \
+  LINKTABLE_DEFINE(EARLYINIT_EXEMPT_TABLE_(s));                                \
+  LINKTABLE_RECORD(earlyinit_subarchs,                                         \
+                   EARLYINIT_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
+                   (LINKTABLE_U32(EARLYINIT_SUBARCH_ID(s))),                   \
+                   ("earlyinit=subarch")("subarch=" BOOST_PP_STRINGIZE(s))(   \
+                       "id=" BOOST_PP_STRINGIZE(EARLYINIT_SUBARCH_ID(s)))(     \
+                       "label=" EARLYINIT_SUBARCH_LABEL(s)));
+/* @endcond */
+
+LINKTABLE_DECLARE(earlyinit_steps, struct earlyinit_step, EARLYINIT_STEP_KEY_WIDTH);
+LINKTABLE_DECLARE(earlyinit_deps, struct earlyinit_dep, EARLYINIT_STEP_KEY_WIDTH);
+/* Keys ID00..ID63: two-digit ids. */
+LINKTABLE_DECLARE(earlyinit_subarchs, struct earlyinit_subarch_entry, 4);
+BOOST_PP_SEQ_FOR_EACH(EARLYINIT_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS)
+
+#ifdef __cplusplus
+}
+#endif
+
+/**
+ * Define every earlyinit table (in exactly one file of the program).
+ *
+ * @code
+ *   // earlyinit_tables.c
+ *   #include "earlyinit/earlyinit.h"
+ *   EARLYINIT_DEFINE_TABLES();
+ * @endcode
+ */
+#define EARLYINIT_DEFINE_TABLES()                                              \
+  LINKTABLE_DEFINE(earlyinit_steps);                                           \
+  LINKTABLE_DEFINE(earlyinit_deps);                                            \
+  LINKTABLE_DEFINE(earlyinit_subarchs);                                        \
+  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_DEFINE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS) \
+  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES()")
+
+#endif /* EARLYINIT_TABLES_H */

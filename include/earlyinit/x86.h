@@ -1,0 +1,130 @@
+/*
+ * earlyinit/x86.h: pick the chain from an x86 boot_params.
+ *
+ * hdr.hardware_subarch is trusted only from protocol 2.07 on (older means
+ * PC, as Linux's head_32.S did). Xen (2) is told apart by the magic at
+ * hdr.hardware_subarch_data, the physical address of the loader's own
+ * structure, read through the caller's bounded accessor:
+ *   0x336ec578 (hvm_start_info)  -> xen_pvh
+ *   "xen-3."   (Xen PV start_info) -> xen_pv
+ * Anything else, a zero address, or an address the accessor cannot read
+ * stops the boot in the fatal hook with a message that names the value.
+ *
+ * @code
+ *   bootproto_mem mem = bootproto_mem_identity(0, 1ull << 32);
+ *   earlyinit_summary s = earlyinit_x86_run(EARLYINIT_PHASE_early, bp, &mem, &hooks, &state);
+ * @endcode
+ */
+#ifndef EARLYINIT_X86_H
+#define EARLYINIT_X86_H
+
+#include <stdint.h>
+
+#include "bootproto/boot_params.h"
+#include "bootproto/mem.h"
+#include "bootproto/xen.h"
+#include "earlyinit/dispatch.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Linux's hardware_subarch values -> earlyinit ids, by enum value: -Wswitch
+ * (in -Wall) turns a value added to the enum and missing here into a
+ * compile error, and nothing depends on the order of a list. Xen is
+ * resolved by magic below. */
+static inline int earlyinit_x86_id_of_(uint32_t v) {
+  switch ((enum bootproto_x86_subarch)v) {
+    case BOOTPROTO_X86_SUBARCH_PC: return EARLYINIT_SUBARCH_ID_pc;
+    case BOOTPROTO_X86_SUBARCH_LGUEST: return EARLYINIT_SUBARCH_ID_lguest;
+    case BOOTPROTO_X86_SUBARCH_XEN: return EARLYINIT_SUBARCH_ID_xen_pv;
+    case BOOTPROTO_X86_SUBARCH_INTEL_MID: return EARLYINIT_SUBARCH_ID_intel_mid;
+    case BOOTPROTO_X86_SUBARCH_CE4100: return EARLYINIT_SUBARCH_ID_ce4100;
+    case BOOTPROTO_X86_NR_SUBARCHS: break;
+  }
+  return -1;
+}
+
+/**
+ * The earlyinit subarch id of a boot, or -1 after filling *why.
+ *
+ * @v bp        The zero page
+ * @v mem       Bounded accessor to physical memory (for Xen's magic)
+ * @v why       Filled when the boot cannot be classified
+ * @ret id      EARLYINIT_SUBARCH_ID_... (not yet checked for enabled)
+ *
+ * @code
+ *   earlyinit_fatal why;
+ *   int id = earlyinit_x86_subarch(bp, &mem, &why);
+ * @endcode
+ */
+static inline int earlyinit_x86_subarch(const struct bootproto_boot_params *bp,
+                                        const bootproto_mem *mem,
+                                        earlyinit_fatal *why) {
+  uint32_t v;
+  uint64_t data;
+  unsigned char magic[BOOTPROTO_XEN_PV_START_INFO_MAGIC_LEN];
+  uint32_t magic32;
+  unsigned i;
+  const char pv[] = BOOTPROTO_XEN_PV_START_INFO_MAGIC;
+  why->step = 0;
+  why->dep = 0;
+  why->subarch = 0;
+  why->value2 = 0;
+  if (bp->hdr.version < BOOTPROTO_PROTOCOL_SUBARCH) return EARLYINIT_SUBARCH_ID_pc;
+  v = bp->hdr.hardware_subarch;
+  if (earlyinit_x86_id_of_(v) < 0) {
+    why->reason = EARLYINIT_FATAL_UNKNOWN_SUBARCH;
+    why->value = v;
+    return -1;
+  }
+  if (v != BOOTPROTO_X86_SUBARCH_XEN) return earlyinit_x86_id_of_(v);
+  data = bp->hdr.hardware_subarch_data;
+  why->value = data;
+  if (data == 0) {
+    why->reason = EARLYINIT_FATAL_NO_SUBARCH_DATA;
+    return -1;
+  }
+  if (bootproto_mem_read(mem, data, magic, sizeof magic) != 0) {
+    why->reason = EARLYINIT_FATAL_UNREADABLE_DATA;
+    return -1;
+  }
+  magic32 = (uint32_t)magic[0] | (uint32_t)magic[1] << 8 | (uint32_t)magic[2] << 16 |
+            (uint32_t)magic[3] << 24;
+  if (magic32 == BOOTPROTO_XEN_HVM_START_MAGIC) return EARLYINIT_SUBARCH_ID_xen_pvh;
+  for (i = 0; i < sizeof magic; ++i)
+    if (magic[i] != (unsigned char)pv[i]) break;
+  if (i == sizeof magic) return EARLYINIT_SUBARCH_ID_xen_pv;
+  why->reason = EARLYINIT_FATAL_UNKNOWN_MAGIC;
+  why->value = magic32;
+  why->value2 = data;
+  return -1;
+}
+
+/**
+ * Run the chain of `phase` for the subarch this boot_params describes.
+ *
+ * @code
+ *   earlyinit_x86_run(EARLYINIT_PHASE_early, bp, &mem, &hooks, &state);
+ * @endcode
+ */
+static inline earlyinit_summary earlyinit_x86_run(enum earlyinit_phase phase,
+                                                  const struct bootproto_boot_params *bp,
+                                                  const bootproto_mem *mem,
+                                                  const earlyinit_hooks *hooks,
+                                                  earlyinit_state *state) {
+  earlyinit_fatal why;
+  const int id = earlyinit_x86_subarch(bp, mem, &why);
+  if (id < 0) {
+    earlyinit_summary stopped = {0, 0, 0, 1};
+    earlyinit_call_fatal_(hooks, &why);
+    return stopped;
+  }
+  return earlyinit_run_chain(phase, (unsigned)id, bp, hooks, state);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* EARLYINIT_X86_H */
