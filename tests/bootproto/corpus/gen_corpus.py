@@ -143,7 +143,8 @@ def multiboot_seeds():
     seeds["no_memory_flags"] = (
         entry(MB_MAGIC, base + 0x500)
         + rec(base + 0x500, mb_info(0x4 | 0x200, cmdline=base + 0x600,
-                                    mmap_length=48, mmap_addr=base)))
+                                    mmap_length=48, mmap_addr=base))
+        + rec(base + 0x600, b"console=ttyS0\0"))
     wide = mb_mmap(QEMU_PC_E820, size=28)
     seeds["wide_entries"] = (
         entry(MB_MAGIC, base + 0x500, options(isa=True))
