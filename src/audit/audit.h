@@ -1,0 +1,39 @@
+// earlyinit-audit: the commands (list, matrix, diff, check) over the model,
+// in text and JSON. main.cc only forwards argv here, so tests and the fuzz
+// target drive the whole tool in-process.
+#ifndef EARLYINIT_SRC_AUDIT_AUDIT_H
+#define EARLYINIT_SRC_AUDIT_AUDIT_H
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "src/audit/model.h"
+#include "src/audit/program.h"
+
+namespace audit {
+
+constexpr char kVersion[] = "0.1.0";
+
+// Exit statuses.
+constexpr int kExitClean = 0;
+constexpr int kExitViolations = 1;
+constexpr int kExitError = 2;
+
+// Runs the tool: args exclude argv[0]. `stdout_is_tty` decides colour in
+// `matrix` under --color auto.
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        bool stdout_is_tty);
+
+// A violation found by `check` (and the parity part of `matrix`).
+struct Violation {
+  std::string kind, message, file, step, subarch, table, name;
+  uint32_t line = 0;
+};
+
+// Every violation of a loaded program, in a stable order.
+std::vector<Violation> Check(const Program& program, const Model& model);
+
+}  // namespace audit
+
+#endif  // EARLYINIT_SRC_AUDIT_AUDIT_H

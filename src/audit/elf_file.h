@@ -1,0 +1,96 @@
+// earlyinit-audit: the ELF layer. Opens executables, relocatable objects and
+// static archives (64- and 32-bit, little-endian) through libelf, checks every
+// offset and count against the file before using it, and exposes what the
+// audit needs: sections, bytes at link-time addresses, symbols, relocations.
+// Nothing here knows about linker tables.
+#ifndef EARLYINIT_SRC_AUDIT_ELF_FILE_H
+#define EARLYINIT_SRC_AUDIT_ELF_FILE_H
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace audit {
+
+struct Section {
+  size_t index = 0;
+  std::string name;
+  uint32_t type = 0;
+  uint64_t flags = 0;
+  uint64_t addr = 0;
+  uint64_t offset = 0;
+  uint64_t size = 0;
+  uint32_t link = 0;
+  uint32_t info = 0;
+};
+
+struct Segment {  // PT_LOAD
+  uint64_t vaddr = 0, offset = 0, filesz = 0, memsz = 0;
+};
+
+struct Symbol {
+  std::string name;
+  uint64_t value = 0;
+  uint64_t size = 0;
+  uint8_t type = 0;  // STT_*
+  uint16_t shndx = 0;
+};
+
+// A relocation in a relocatable object (REL or RELA).
+struct Reloc {
+  uint64_t offset = 0;  // in the section it applies to
+  uint32_t type = 0;
+  size_t symbol = 0;    // index into ElfObject::symbols
+  int64_t addend = 0;   // RELA: r_addend; REL: the implicit 32-bit addend
+};
+
+// One ELF image: a whole file, or one member of an archive.
+class ElfObject {
+ public:
+  std::string origin;     // "file" or "archive.a(member.o)"
+  int elf_class = 0;      // 32 or 64
+  uint16_t type = 0;      // ET_REL, ET_EXEC, ET_DYN
+  uint16_t machine = 0;
+  std::vector<Section> sections;
+  std::vector<Segment> segments;
+  std::vector<Symbol> symbols;  // .symtab (empty when stripped)
+
+  bool relocatable() const { return type == 1; /* ET_REL */ }
+
+  // The first section with this name, or nullptr.
+  const Section* Find(const std::string& name) const;
+  // A section's bytes (empty for SHT_NOBITS); its range was checked at load.
+  std::string Bytes(const Section& s) const;
+  // Bytes at [addr, addr+size) of the loaded image (link-time addresses),
+  // from an allocated section, else from a PT_LOAD segment. False if the
+  // range is not wholly backed by file bytes.
+  bool ReadAt(uint64_t addr, uint64_t size, std::string* out) const;
+  // The relocations that apply to `target` (a section index); empty if none.
+  std::vector<Reloc> RelocsFor(size_t target) const;
+  // The name of a function or object symbol at exactly `addr` (executables),
+  // or "" when there is no symbol table or no symbol there.
+  std::string SymbolAt(uint64_t addr) const;
+  // The value of a defined symbol of this name (executables); false if none.
+  bool SymbolValue(const std::string& name, uint64_t* value) const;
+
+ private:
+  friend class ElfLoader;
+  std::string image_;  // the object's bytes
+  std::map<size_t, std::vector<Reloc>> relocs_;
+  std::map<uint64_t, std::string> by_addr_;
+  std::map<std::string, uint64_t> by_name_;
+};
+
+// Loads every ELF object of a file or buffer. On failure, returns false and
+// sets *error to a message that says what is wrong and where; never reads
+// outside the buffer.
+bool LoadFile(const std::string& path, std::vector<ElfObject>* out,
+              std::string* error);
+bool LoadBuffer(const std::string& bytes, const std::string& origin,
+                std::vector<ElfObject>* out, std::string* error);
+
+}  // namespace audit
+
+#endif  // EARLYINIT_SRC_AUDIT_ELF_FILE_H

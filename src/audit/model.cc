@@ -1,0 +1,332 @@
+#include "src/audit/model.h"
+
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace audit {
+
+namespace {
+
+std::string Where(const Record* r) {
+  if (!r) return "";
+  return r->file + ":" + std::to_string(r->line) + ": ";
+}
+
+void Add(Model* m, const std::string& kind, const std::string& message, const Record* r,
+         const std::string& table = "", const std::string& name = "") {
+  Problem p;
+  p.kind = kind;
+  p.message = message;
+  if (r) {
+    p.file = r->file;
+    p.line = r->line;
+  }
+  p.table = table;
+  p.name = name;
+  m->problems.push_back(p);
+}
+
+// A decimal number of at most 9 digits, or -1.
+int64_t ParseNumber(const std::string& s) {
+  if (s.empty() || s.size() > 9) return -1;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::string Pad(int v, size_t width) {
+  std::string s = std::to_string(v);
+  while (s.size() < width) s = "0" + s;
+  return s;
+}
+
+char PhaseLetter(const std::string& phase) {
+  const int r = PhaseRank(phase);
+  return r < 0 ? '?' : static_cast<char>('A' + r);
+}
+
+// Attribute `k` of the entry's record, or `fallback` when absent.
+std::string AttrOr(const Entry& e, const char* k, const std::string& fallback) {
+  if (e.record && e.record->HasAttr(k)) return e.record->Attr(k);
+  return fallback;
+}
+
+bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+
+// "earlyinit_<phase>__<subarch>": true for chain tables.
+bool SplitChain(const std::string& table, std::string* phase, std::string* subarch) {
+  if (!StartsWith(table, schema::kTablePrefix) || StartsWith(table, schema::kExemptPrefix))
+    return false;
+  const size_t n = sizeof schema::kTablePrefix - 1;
+  const size_t sep = table.find(schema::kChainSeparator, n);
+  if (sep == std::string::npos) return false;
+  *phase = table.substr(n, sep - n);
+  *subarch = table.substr(sep + 2);
+  return PhaseRank(*phase) >= 0 && !subarch->empty();
+}
+
+}  // namespace
+
+const std::vector<std::string>& Phases() {
+  static const std::vector<std::string> phases = {"early", "setup_arch", "late"};
+  return phases;
+}
+
+int PhaseRank(const std::string& phase) {
+  const auto& p = Phases();
+  for (size_t i = 0; i < p.size(); ++i)
+    if (p[i] == phase) return static_cast<int>(i);
+  return -1;
+}
+
+std::string Demangle(const std::string& symbol) {
+  if (!StartsWith(symbol, "_Z")) return symbol;
+  auto demangle = [](const std::string& s) -> std::string {
+    int status = 0;
+    std::unique_ptr<char, void (*)(void*)> d(abi::__cxa_demangle(s.c_str(), nullptr, nullptr, &status),
+                                             std::free);
+    return status == 0 && d ? std::string(d.get()) : std::string();
+  };
+  std::string d = demangle(symbol);
+  if (!d.empty()) return d;
+  const size_t dot = symbol.find('.');
+  if (dot != std::string::npos) {
+    d = demangle(symbol.substr(0, dot));
+    if (!d.empty()) return d + " [" + symbol.substr(dot) + "]";
+  }
+  return symbol;
+}
+
+const Step* Model::FindStep(const std::string& name) const {
+  for (const auto& s : steps)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+const Subarch* Model::FindSubarch(const std::string& name) const {
+  for (const auto& s : subarchs)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+const Chain* Model::FindChain(const std::string& phase, const std::string& subarch) const {
+  for (const auto& c : chains)
+    if (c.phase == phase && c.subarch == subarch) return &c;
+  return nullptr;
+}
+
+std::vector<const Exemption*> Model::FindExemptions(const std::string& step,
+                                                    const std::string& subarch) const {
+  std::vector<const Exemption*> out;
+  for (const auto& e : exemptions)
+    if (e.step == step && e.subarch == subarch) out.push_back(&e);
+  return out;
+}
+
+void BuildModel(const Program& program, Model* m) {
+  // Subarchs.
+  if (const Table* t = program.FindTable(schema::kSubarchTable)) {
+    for (const auto& e : t->entries) {
+      if (!e.record) continue;  // reported as entry-without-record
+      Subarch s;
+      s.name = AttrOr(e, "subarch", e.name);
+      s.label = AttrOr(e, "label", "");
+      s.file = e.record->file;
+      s.line = e.record->line;
+      s.id = ParseNumber(AttrOr(e, "id", ""));
+      if (e.record->Attr("earlyinit") != "subarch")
+        Add(m, "malformed-record", Where(e.record) + "entry " + e.table + "." + e.name +
+                                       " lacks earlyinit=subarch", e.record, e.table, e.name);
+      if (s.id < 0)
+        Add(m, "malformed-record", Where(e.record) + "subarch " + s.name + " has no numeric id=",
+            e.record, e.table, e.name);
+      if (m->FindSubarch(s.name)) {
+        Add(m, "duplicate-subarch", Where(e.record) + "subarch " + s.name + " is enabled twice",
+            e.record, e.table, e.name);
+        continue;
+      }
+      m->subarchs.push_back(s);
+    }
+  }
+
+  // Steps.
+  std::map<uint64_t, std::string> step_at;  // executables: entry address -> step
+  if (const Table* t = program.FindTable(schema::kStepTable)) {
+    for (const auto& e : t->entries) {
+      if (!e.record) continue;
+      const Record* r = e.record;
+      Step s;
+      s.name = AttrOr(e, "step", e.name);
+      s.phase = r->Attr("phase");
+      s.policy = r->Attr("policy");
+      s.level = static_cast<int>(ParseNumber(r->Attr("level")));
+      s.order = static_cast<int>(ParseNumber(r->Attr("order")));
+      s.key = e.key;
+      s.file = r->file;
+      s.line = r->line;
+      s.addr = e.addr;
+      for (const auto& a : r->attrs)
+        if (a.first == "dep") s.deps.push_back(a.second);
+      if (r->Attr("earlyinit") != "step")
+        Add(m, "malformed-record", Where(r) + "entry " + e.table + "." + e.name + " lacks earlyinit=step",
+            r, e.table, e.name);
+      if (PhaseRank(s.phase) < 0 || s.level < 0 || s.order < 0) {
+        Add(m, "malformed-record",
+            Where(r) + "step " + s.name + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>",
+            r, e.table, e.name);
+      } else {
+        const std::string want = std::string(1, PhaseLetter(s.phase)) + Pad(s.level, 2) + "_" + Pad(s.order, 4);
+        if (e.key != want)
+          Add(m, "key-mismatch",
+              Where(r) + "step " + s.name + " has key " + e.key + ", its phase, level and order say " + want,
+              r, e.table, e.name);
+      }
+      if (s.policy != "required" && s.policy != "optional")
+        Add(m, "malformed-record",
+            Where(r) + "step " + s.name + " has policy \"" + s.policy + "\", not required or optional", r,
+            e.table, e.name);
+      if (m->FindStep(s.name)) {
+        Add(m, "duplicate-step", Where(r) + "step " + s.name + " is declared twice", r, e.table, e.name);
+        continue;
+      }
+      if (program.executable) step_at[e.addr] = s.name;
+      m->steps.push_back(s);
+    }
+  }
+
+  // Dependencies from earlyinit_deps (dep= attributes of steps were read above).
+  if (const Table* t = program.FindTable(schema::kDepTable)) {
+    for (const auto& e : t->entries) {
+      if (!e.record) continue;
+      const std::string step = e.record->Attr("step"), dep = e.record->Attr("dep");
+      if (step.empty() || dep.empty()) {
+        Add(m, "malformed-record", Where(e.record) + "dependency " + e.name + " needs step= and dep=",
+            e.record, e.table, e.name);
+        continue;
+      }
+      bool found = false;
+      for (auto& s : m->steps) {
+        if (s.name != step) continue;
+        found = true;
+        bool have = false;
+        for (const auto& d : s.deps) have = have || d == dep;
+        if (!have) s.deps.push_back(dep);
+      }
+      if (!found)
+        Add(m, "unknown-step", Where(e.record) + "dependency " + step + " -> " + dep +
+                                   " is declared for step " + step + ", which is not declared",
+            e.record, e.table, e.name);
+    }
+  }
+
+  // Chains and exemptions.
+  for (const auto& kv : program.tables) {
+    const Table& t = kv.second;
+    std::string phase, subarch;
+    if (StartsWith(t.name, schema::kExemptPrefix)) {
+      const std::string table_subarch = t.name.substr(sizeof schema::kExemptPrefix - 1);
+      for (const auto& e : t.entries) {
+        if (!e.record) continue;
+        Exemption x;
+        x.step = AttrOr(e, "step", e.name);
+        x.subarch = AttrOr(e, "subarch", table_subarch);
+        x.reason = e.record->Attr("reason");
+        x.file = e.record->file;
+        x.line = e.record->line;
+        if (x.subarch != table_subarch)
+          Add(m, "attr-mismatch", Where(e.record) + "exemption " + x.step + " says subarch=" + x.subarch +
+                                      " but is in table " + t.name, e.record, t.name, e.name);
+        m->exemptions.push_back(x);
+      }
+      continue;
+    }
+    if (!SplitChain(t.name, &phase, &subarch)) continue;
+    Chain c;
+    c.table = t.name;
+    c.phase = phase;
+    c.subarch = subarch;
+    for (const auto& e : t.entries) {
+      Impl im;
+      im.entry = &e;
+      im.key = e.key;
+      const Record* r = e.record;
+      std::string ref_step;  // what field 1 really points at
+      if (program.executable) {
+        const uint64_t target = e.Target(schema::kStepRefField, schema::kStepRefFlagMask);
+        if (e.words.size() > schema::kStepRefField)
+          im.flags = e.words[schema::kStepRefField] & schema::kStepRefFlagMask;
+        auto it = step_at.find(target);
+        ref_step = it != step_at.end() ? it->second : "";
+        if (it == step_at.end() && !r)
+          ref_step = "?";
+      } else if (e.target_symbols.size() > schema::kStepRefField) {
+        const std::string sym = e.target_symbols[schema::kStepRefField];
+        const std::string want_prefix = std::string("linktable.entry.") + schema::kStepTable + ".";
+        if (StartsWith(sym, want_prefix)) ref_step = sym.substr(want_prefix.size());
+      }
+      if (r) {
+        im.step = AttrOr(e, "step", e.name);
+        im.symbol = r->Attr("ref0");
+        im.function = !im.symbol.empty() ? Demangle(im.symbol) : r->Attr("fn");
+        im.file = r->file;
+        im.line = r->line;
+        if (r->Attr("earlyinit") != "impl")
+          Add(m, "malformed-record", Where(r) + "entry " + t.name + "." + e.name + " lacks earlyinit=impl",
+              r, t.name, e.name);
+        if (r->HasAttr("subarch") && r->Attr("subarch") != subarch)
+          Add(m, "attr-mismatch", Where(r) + "implementation of " + im.step + " says subarch=" +
+                                      r->Attr("subarch") + " but is in chain " + t.name, r, t.name, e.name);
+        if (r->HasAttr("phase") && r->Attr("phase") != phase)
+          Add(m, "attr-mismatch", Where(r) + "implementation of " + im.step + " says phase=" +
+                                      r->Attr("phase") + " but is in chain " + t.name, r, t.name, e.name);
+        if (program.executable && !ref_step.empty() && ref_step != im.step)
+          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+                                     " refers to the entry of step " + ref_step, r, t.name, e.name);
+        if (program.executable && ref_step.empty())
+          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+                                     " does not refer to any entry of " + schema::kStepTable, r, t.name, e.name);
+        if (!program.executable && !ref_step.empty() && ref_step != im.step)
+          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+                                     " refers to the entry of step " + ref_step, r, t.name, e.name);
+        // Field 0 against the symbol the record names.
+        if (!im.symbol.empty()) {
+          const ElfObject& o = program.objects[0];
+          uint64_t v = 0;
+          if (program.executable && e.words.size() > schema::kFnField &&
+              o.SymbolValue(im.symbol, &v) && v != e.Target(schema::kFnField, 0))
+            Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+                                       " calls " + Demangle(o.SymbolAt(e.Target(schema::kFnField, 0))) +
+                                       ", its record says " + im.function, r, t.name, e.name);
+          if (!program.executable && e.target_symbols.size() > schema::kFnField) {
+            const std::string sym = e.target_symbols[schema::kFnField];
+            if (!sym.empty() && sym.find('+') == std::string::npos && sym != im.symbol)
+              Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+                                         " calls " + Demangle(sym) + ", its record says " + im.function,
+                  r, t.name, e.name);
+          }
+        }
+      } else {
+        // An entry without its record: name what we can from the bytes.
+        im.step = ref_step.empty() ? "?" : ref_step;
+        if (program.executable) {
+          const std::string sym = program.objects[0].SymbolAt(e.Target(schema::kFnField, 0));
+          im.symbol = sym;
+          im.function = sym.empty() ? "?" : Demangle(sym);
+        } else if (e.target_symbols.size() > schema::kFnField) {
+          im.symbol = e.target_symbols[schema::kFnField];
+          im.function = im.symbol.empty() ? "?" : Demangle(im.symbol);
+        }
+        if (im.step == "?" && !e.name.empty()) im.step = e.name;
+      }
+      c.impls.push_back(im);
+    }
+    m->chains.push_back(c);
+  }
+}
+
+}  // namespace audit

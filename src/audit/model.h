@@ -1,0 +1,96 @@
+// earlyinit-audit: the earlyinit layer. The one place that knows how
+// earlyinit's subarchs, steps, implementations, exemptions and dependencies
+// are laid out as linker-table entries and metadata attributes
+// (include/earlyinit, docs/audit.md "What the tool reads"). Everything above
+// works on this model only.
+#ifndef EARLYINIT_SRC_AUDIT_MODEL_H
+#define EARLYINIT_SRC_AUDIT_MODEL_H
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "src/audit/program.h"
+
+namespace audit {
+
+// The table and attribute names of include/earlyinit.
+namespace schema {
+constexpr char kSubarchTable[] = "earlyinit_subarchs";
+constexpr char kStepTable[] = "earlyinit_steps";
+constexpr char kDepTable[] = "earlyinit_deps";
+constexpr char kTablePrefix[] = "earlyinit_";
+constexpr char kExemptPrefix[] = "earlyinit_exempt__";
+constexpr char kChainSeparator[] = "__";  // earlyinit_<phase>__<subarch>
+constexpr uint32_t kStepRefField = 1;     // impl field 1 -> the step's entry
+constexpr uint32_t kStepRefFlagMask = 3;  // its low bits are flags
+constexpr uint32_t kFnField = 0;          // impl field 0 -> the function
+}  // namespace schema
+
+// Phases in run order.
+const std::vector<std::string>& Phases();
+int PhaseRank(const std::string& phase);  // -1 when unknown
+
+struct Subarch {
+  std::string name, label;
+  int64_t id = -1;
+  std::string file;
+  uint32_t line = 0;
+};
+
+struct Step {
+  std::string name, phase, policy;
+  int level = -1, order = -1;
+  std::string key;  // <P><LL>_<OOOO>
+  std::vector<std::string> deps;  // from dep= attrs and earlyinit_deps
+  std::string file;
+  uint32_t line = 0;
+  uint64_t addr = 0;  // executables: its entry in earlyinit_steps
+};
+
+struct Impl {
+  std::string step;      // as recorded (or resolved from the entry)
+  std::string function;  // for display: demangled symbol, else fn=
+  std::string symbol;    // ref0, as the linker knows it
+  std::string key;
+  std::string file;
+  uint32_t line = 0;
+  const Entry* entry = nullptr;
+  uint32_t flags = 0;    // executables: field 1's low bits
+};
+
+struct Chain {
+  std::string table, phase, subarch;
+  std::vector<Impl> impls;  // in run order
+};
+
+struct Exemption {
+  std::string step, subarch, reason, file;
+  uint32_t line = 0;
+};
+
+struct Model {
+  std::vector<Subarch> subarchs;   // enabled, in key (id) order
+  std::vector<Step> steps;         // in key (run) order
+  std::vector<Chain> chains;       // every chain table found
+  std::vector<Exemption> exemptions;
+  std::vector<Problem> problems;   // malformed or inconsistent records
+
+  const Step* FindStep(const std::string& name) const;
+  const Subarch* FindSubarch(const std::string& name) const;
+  const Chain* FindChain(const std::string& phase, const std::string& subarch) const;
+  // Exemptions of this pair (normally zero or one).
+  std::vector<const Exemption*> FindExemptions(const std::string& step,
+                                               const std::string& subarch) const;
+};
+
+// Builds the model; appends to model->problems what does not fit the schema.
+void BuildModel(const Program& program, Model* model);
+
+// A C++ symbol demangled for display; other names unchanged.
+std::string Demangle(const std::string& symbol);
+
+}  // namespace audit
+
+#endif  // EARLYINIT_SRC_AUDIT_MODEL_H

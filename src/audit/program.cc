@@ -1,0 +1,355 @@
+#include "src/audit/program.h"
+
+#include <elf.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace audit {
+
+namespace {
+
+constexpr char kPrefix[] = ".rodata.lt.";
+constexpr char kMetaSection[] = ".linktable_meta";
+// More entries than any table could hold is corrupt input, not a program.
+constexpr uint64_t kMaxEntriesPerTable = 1u << 24;
+
+std::string Hex(uint64_t v) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+uint32_t Le32(const std::string& b, size_t off) {
+  return static_cast<uint32_t>(static_cast<uint8_t>(b[off])) |
+         static_cast<uint32_t>(static_cast<uint8_t>(b[off + 1])) << 8 |
+         static_cast<uint32_t>(static_cast<uint8_t>(b[off + 2])) << 16 |
+         static_cast<uint32_t>(static_cast<uint8_t>(b[off + 3])) << 24;
+}
+
+std::string Where(const Record* r) {
+  if (!r) return "";
+  return r->file + ":" + std::to_string(r->line) + ": ";
+}
+
+// ".rodata.lt.<table>.<key>.<name>" -> parts; false for markers and others.
+bool SplitEntrySection(const std::string& s, std::string* table, std::string* key,
+                       std::string* name) {
+  const size_t n = sizeof kPrefix - 1;
+  if (s.compare(0, n, kPrefix) != 0) return false;
+  const size_t d1 = s.find('.', n);
+  if (d1 == std::string::npos) return false;
+  const size_t d2 = s.find('.', d1 + 1);
+  if (d2 == std::string::npos) return false;  // a marker: .rodata.lt.<t>.! / .~
+  *table = s.substr(n, d1 - n);
+  *key = s.substr(d1 + 1, d2 - d1 - 1);
+  *name = s.substr(d2 + 1);
+  return !table->empty() && !name->empty();
+}
+
+void AddProblem(Program* p, const std::string& kind, const std::string& message,
+                const Record* r, const std::string& table, const std::string& name) {
+  Problem pr;
+  pr.kind = kind;
+  pr.message = message;
+  if (r) {
+    pr.file = r->file;
+    pr.line = r->line;
+  }
+  pr.table = table;
+  pr.name = name;
+  p->problems.push_back(pr);
+}
+
+// The symbol a relocation names; a section symbol plus addend becomes the
+// symbol defined at that offset, when there is one.
+std::string RelocSymbol(const ElfObject& o, const Reloc& r) {
+  const Symbol& s = o.symbols[r.symbol];
+  if (s.type != STT_SECTION) return s.name;
+  for (int64_t want : {r.addend, r.addend & ~int64_t{3}}) {
+    for (const auto& c : o.symbols) {
+      if (c.shndx == s.shndx && c.type != STT_SECTION && c.type != STT_FILE &&
+          !c.name.empty() && static_cast<int64_t>(c.value) == want)
+        return c.name;
+    }
+  }
+  const std::string sec = s.shndx < o.sections.size() ? o.sections[s.shndx].name : "?";
+  return sec + "+" + Hex(static_cast<uint64_t>(r.addend));
+}
+
+}  // namespace
+
+uint64_t Entry::Target(size_t i, uint32_t mask) const {
+  if (i >= words.size()) return 0;
+  const int32_t v = static_cast<int32_t>(words[i] & ~mask);
+  return addr + 4 * i + static_cast<uint64_t>(static_cast<int64_t>(v));
+}
+
+const Table* Program::FindTable(const std::string& name) const {
+  auto it = tables.find(name);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+const Entry* Program::EntryAt(uint64_t addr) const {
+  auto it = by_addr_.find(addr);
+  if (it == by_addr_.end()) return nullptr;
+  const Table* t = FindTable(it->second.first);
+  return t ? &t->entries[it->second.second] : nullptr;
+}
+
+bool BuildProgram(Program* p, std::string* error) {
+  if (p->objects.empty()) {
+    *error = "no ELF objects in the input";
+    return false;
+  }
+  for (const auto& o : p->objects) {
+    if (!o.relocatable()) {
+      p->executable = true;
+      if (p->objects.size() != 1) {
+        *error = o.origin + ": an executable must be audited alone, not together with other inputs";
+        return false;
+      }
+    }
+  }
+  p->elf_class = p->objects[0].elf_class;
+
+  // Every record of every object.
+  bool any_meta = false;
+  struct Owned {
+    const ElfObject* object;
+    const Record* record;
+  };
+  std::vector<Owned> owned;
+  for (const auto& o : p->objects) {
+    for (const auto& s : o.sections) {
+      if (s.name != kMetaSection) continue;
+      any_meta = true;
+      const std::string bytes = o.Bytes(s);
+      auto parsed = linktable_meta::Parse(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+      if (!parsed.ok()) {
+        *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) +
+                 "): " + parsed.error;
+        return false;
+      }
+      for (auto& r : parsed.records) {
+        p->records.push_back(std::move(r));
+        owned.push_back({&o, &p->records.back()});
+      }
+    }
+  }
+  if (!any_meta) {
+    *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") +
+             ": no " + kMetaSection +
+             " section: not built with linker tables, or the section was removed";
+    return false;
+  }
+
+  // Table records.
+  for (const auto& ow : owned) {
+    const Record* r = ow.record;
+    if (r->kind != linktable_meta::Kind::kTable) continue;
+    Table& t = p->tables[r->table];
+    t.name = r->table;
+    if (t.record) {
+      AddProblem(p, "duplicate-table",
+                 Where(r) + "table " + r->table + " is defined twice (also at " + t.record->file +
+                     ":" + std::to_string(t.record->line) + ")",
+                 r, r->table, "");
+      continue;
+    }
+    t.record = r;
+    t.entry_size = r->entry_size;
+    t.begin = r->addr;
+    t.end = r->addr2;
+  }
+
+  if (p->executable) {
+    const ElfObject& o = p->objects[0];
+    // Entries: the allocated bytes between each table's markers.
+    for (auto& kv : p->tables) {
+      Table& t = kv.second;
+      const std::string where = o.origin + ": table " + t.name + " (record at offset " +
+                                Hex(t.record->offset) + " of " + kMetaSection + ")";
+      if (t.entry_size == 0 || t.entry_size % 4 != 0 || t.entry_size > 4096) {
+        *error = where + ": absurd entry size " + std::to_string(t.entry_size);
+        return false;
+      }
+      if (t.end < t.begin || (t.end - t.begin) % t.entry_size != 0 ||
+          (t.end - t.begin) / t.entry_size > kMaxEntriesPerTable) {
+        *error = where + ": markers " + Hex(t.begin) + ".." + Hex(t.end) +
+                 " do not bound a whole number of " + std::to_string(t.entry_size) + "-byte entries";
+        return false;
+      }
+      std::string bytes;
+      if (!o.ReadAt(t.begin, t.end - t.begin, &bytes)) {
+        *error = where + ": its entries at " + Hex(t.begin) + ".." + Hex(t.end) +
+                 " are not in the file's loaded sections";
+        return false;
+      }
+      const uint64_t n = (t.end - t.begin) / t.entry_size;
+      for (uint64_t i = 0; i < n; ++i) {
+        Entry e;
+        e.table = t.name;
+        e.origin = o.origin;
+        e.offset = i * t.entry_size;
+        e.addr = t.begin + e.offset;
+        for (uint32_t w = 0; w < t.entry_size / 4; ++w) {
+          e.words.push_back(Le32(bytes, e.offset + 4 * w));
+          e.targets.push_back(0);
+        }
+        t.entries.push_back(std::move(e));
+        p->by_addr_[t.begin + i * t.entry_size] = {t.name, static_cast<size_t>(i)};
+      }
+      for (size_t i = 0; i < t.entries.size(); ++i)
+        for (size_t w = 0; w < t.entries[i].words.size(); ++w)
+          t.entries[i].targets[w] = t.entries[i].Target(w, 0);
+    }
+    // Join entry records with the entries at their addresses.
+    for (const auto& ow : owned) {
+      const Record* r = ow.record;
+      if (r->kind != linktable_meta::Kind::kEntry) continue;
+      auto it = p->tables.find(r->table);
+      if (it == p->tables.end()) {
+        AddProblem(p, "record-without-entry",
+                   Where(r) + "entry " + r->table + "." + r->name +
+                       " has a record but its table " + r->table +
+                       " is not defined in this program (no table record, no markers)",
+                   r, r->table, r->name);
+        continue;
+      }
+      Table& t = it->second;
+      const bool inside = r->addr >= t.begin && r->addr < t.end &&
+                          (r->addr - t.begin) % t.entry_size == 0;
+      if (!inside) {
+        AddProblem(p, "record-without-entry",
+                   Where(r) + "entry " + r->table + "." + r->name +
+                       " has a record but no entry in table " + r->table +
+                       " (its address is not between the table's markers)",
+                   r, r->table, r->name);
+        continue;
+      }
+      if (r->entry_size != t.entry_size) {
+        AddProblem(p, "entry-size-mismatch",
+                   Where(r) + "entry " + r->table + "." + r->name + " is " +
+                       std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
+                       std::to_string(t.entry_size) + "-byte entries",
+                   r, r->table, r->name);
+      }
+      Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
+      if (e.record) {
+        AddProblem(p, "duplicate-record",
+                   Where(r) + "entry at offset " + Hex(e.offset) + " of table " + r->table +
+                       " has two records: " + e.record->name + " and " + r->name,
+                   r, r->table, r->name);
+        continue;
+      }
+      e.record = r;
+      e.key = r->key;
+      e.name = r->name;
+    }
+    for (const auto& kv : p->tables) {
+      for (const auto& e : kv.second.entries) {
+        if (e.record) continue;
+        AddProblem(p, "entry-without-record",
+                   "entry at offset " + Hex(e.offset) + " of table " + kv.first +
+                       " has no metadata record",
+                   nullptr, kv.first, "");
+      }
+    }
+    return true;
+  }
+
+  // Objects and archives: entries are the entry sections, in the order the
+  // linker's SORT_BY_NAME will give them.
+  struct Found {
+    std::string section;
+    Entry entry;
+  };
+  std::map<std::string, std::vector<Found>> by_table;
+  std::map<std::string, std::string> first_origin;  // section name -> origin
+  for (const auto& o : p->objects) {
+    for (const auto& s : o.sections) {
+      std::string table, key, name;
+      if (!(s.flags & SHF_ALLOC) || !SplitEntrySection(s.name, &table, &key, &name)) continue;
+      if (first_origin.count(s.name)) {
+        AddProblem(p, "duplicate-entry",
+                   o.origin + ": entry " + table + "." + name + " (section " + s.name +
+                       ") is also in " + first_origin[s.name],
+                   nullptr, table, name);
+        continue;
+      }
+      first_origin[s.name] = o.origin;
+      Entry e;
+      e.table = table;
+      e.key = key;
+      e.name = name;
+      e.origin = o.origin;
+      const std::string bytes = o.Bytes(s);
+      for (size_t w = 0; w + 4 <= bytes.size(); w += 4) e.words.push_back(Le32(bytes, w));
+      e.target_symbols.assign(e.words.size(), "");
+      e.target_addends.assign(e.words.size(), 0);
+      for (const auto& r : o.RelocsFor(s.index)) {
+        if (r.offset % 4 != 0 || r.offset / 4 >= e.words.size()) continue;
+        e.target_symbols[r.offset / 4] = RelocSymbol(o, r);
+        e.target_addends[r.offset / 4] = r.addend;
+      }
+      by_table[table].push_back({s.name, std::move(e)});
+    }
+  }
+  std::map<std::string, Entry*> by_section;
+  for (auto& kv : by_table) {
+    auto& list = kv.second;
+    std::sort(list.begin(), list.end(),
+              [](const Found& a, const Found& b) { return a.section < b.section; });
+    Table& t = p->tables[kv.first];
+    t.name = kv.first;
+    for (auto& f : list) t.entries.push_back(std::move(f.entry));
+    for (auto& e : t.entries) by_section[kPrefix + e.table + "." + e.key + "." + e.name] = &e;
+  }
+  std::set<std::string> seen_records;
+  for (const auto& ow : owned) {
+    const Record* r = ow.record;
+    if (r->kind != linktable_meta::Kind::kEntry) continue;
+    const std::string sec = kPrefix + r->table + "." + r->key + "." + r->name;
+    if (!seen_records.insert(sec).second) continue;  // duplicate-entry reported above
+    auto it = by_section.find(sec);
+    if (it == by_section.end()) {
+      AddProblem(p, "record-without-entry",
+                 Where(r) + "entry " + r->table + "." + r->name + " has a record in " +
+                     ow.object->origin + " but no section " + sec,
+                 r, r->table, r->name);
+      continue;
+    }
+    Entry& e = *it->second;
+    e.record = r;
+    if (r->entry_size != e.words.size() * 4) {
+      AddProblem(p, "entry-size-mismatch",
+                 Where(r) + "entry " + r->table + "." + r->name + " is " +
+                     std::to_string(e.words.size() * 4) + " bytes, its record says " +
+                     std::to_string(r->entry_size),
+                 r, r->table, r->name);
+    }
+  }
+  for (auto& kv : p->tables) {
+    Table& t = kv.second;
+    for (const auto& e : t.entries) {
+      if (!t.record && t.entry_size == 0 && e.record) t.entry_size = e.record->entry_size;
+      if (e.record) continue;
+      AddProblem(p, "entry-without-record",
+                 e.origin + ": entry " + e.table + "." + e.name + " (section " + kPrefix + e.table +
+                     "." + e.key + "." + e.name + ") has no metadata record",
+                 nullptr, e.table, e.name);
+    }
+  }
+  return true;
+}
+
+bool LoadProgram(const std::vector<std::string>& files, Program* p, std::string* error) {
+  p->files = files;
+  for (const auto& f : files)
+    if (!LoadFile(f, &p->objects, error)) return false;
+  return BuildProgram(p, error);
+}
+
+}  // namespace audit
