@@ -18,7 +18,10 @@ bootproto_status bootproto_ctx_init(bootproto_ctx *ctx, const bootproto_mem *mem
   bootproto_zero(report, sizeof *report);
   if (mem == NULL || mem->read == NULL) return BOOTPROTO_ERR_ARGUMENT;
   if (opt == NULL) {
-    *default_opt = bootproto_options_default(BOOTPROTO_LOADER_UNDEFINED);
+    /* Field by field: a struct assignment may become a memcpy call
+       (clang -O0), which a freestanding kernel need not have. */
+    bootproto_zero(default_opt, sizeof *default_opt);
+    default_opt->type_of_loader = BOOTPROTO_LOADER_UNDEFINED;
     opt = default_opt;
   }
   ctx->mem = mem;
