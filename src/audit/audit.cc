@@ -517,7 +517,7 @@ std::vector<Violation> Check(const Program& p, const Model& m) {
       if (!st) continue;
       for (const auto& d : st->deps) {
         auto it = pos.find(d);
-        if (it == pos.end() || it->second < i) continue;
+        if (d == im.step || it == pos.end() || it->second < i) continue;  // self: a cycle
         const RunItem& di = seq[it->second];
         AddV(&v, "order",
              At(im.file, im.line) + "in the chain of subarch " + s.name + ", step " + im.step + " (" +
@@ -685,7 +685,7 @@ int Matrix(const Options& o, const Program& p, const Model& m, std::ostream& out
         ++n_dup;
         row.push_back({"DUPLICATE" + (cell.empty() ? "" : "[" + cell + "]"), "31;1"});
       } else {
-        ++n_missing;
+        if (status == "missing") ++n_missing;
         row.push_back({status == "missing" ? "MISSING" : "-", status == "missing" ? "31;1" : ""});
       }
     }

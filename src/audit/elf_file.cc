@@ -348,7 +348,12 @@ bool LoadBuffer(const std::string& bytes, const std::string& origin,
     Elf_Cmd cmd = ELF_C_READ_MMAP;
     for (;;) {
       ElfPtr m(elf_begin(-1, cmd, ar.get()));
-      if (!m) break;
+      if (!m) {
+        if (members == 0 && copy.size() == SARMAG) break;  // an empty archive
+        *error = origin + ": corrupt archive: cannot read member " + std::to_string(members + 1) +
+                 ": " + LibelfError();
+        return false;
+      }
       if (++members > kMaxMembers) {
         *error = origin + ": archive has more than " + std::to_string(kMaxMembers) + " members";
         return false;
@@ -356,23 +361,19 @@ bool LoadBuffer(const std::string& bytes, const std::string& origin,
       Elf_Arhdr* h = elf_getarhdr(m.get());
       const std::string name = h && h->ar_name ? h->ar_name : "?";
       cmd = elf_next(m.get());
-      if (name.empty() || name[0] == '/') continue;  // symbol and name tables
-      size_t n = 0;
-      const char* raw = elf_rawfile(m.get(), &n);
-      if (!raw) {
-        *error = origin + "(" + name + "): cannot read archive member: " + LibelfError();
-        return false;
+      if (!name.empty() && name[0] != '/') {  // "/", "//": symbol and name tables
+        size_t n = 0;
+        const char* raw = elf_rawfile(m.get(), &n);
+        if (!raw) {
+          *error = origin + "(" + name + "): cannot read archive member: " + LibelfError();
+          return false;
+        }
+        ElfObject obj;
+        if (!ElfLoader::LoadImage(std::string(raw, n), origin + "(" + name + ")", &obj, error))
+          return false;
+        out->push_back(std::move(obj));
       }
-      ElfObject obj;
-      if (!ElfLoader::LoadImage(std::string(raw, n), origin + "(" + name + ")", &obj, error))
-        return false;
-      out->push_back(std::move(obj));
       if (cmd == ELF_C_NULL) break;
-    }
-    if (elf_errno() != 0) {
-      *error = origin + ": corrupt archive after member " + std::to_string(members) + ": " +
-               LibelfError();
-      return false;
     }
     return true;
   }

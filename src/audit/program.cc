@@ -100,7 +100,7 @@ const Entry* Program::EntryAt(uint64_t addr) const {
 
 bool BuildProgram(Program* p, std::string* error) {
   if (p->objects.empty()) {
-    *error = "no ELF objects in the input";
+    *error = (p->files.empty() ? std::string("input") : p->files[0]) + ": no ELF objects in the input";
     return false;
   }
   for (const auto& o : p->objects) {
@@ -175,8 +175,13 @@ bool BuildProgram(Program* p, std::string* error) {
         *error = where + ": absurd entry size " + std::to_string(t.entry_size);
         return false;
       }
-      if (t.end < t.begin || (t.end - t.begin) % t.entry_size != 0 ||
-          (t.end - t.begin) / t.entry_size > kMaxEntriesPerTable) {
+      if (t.end < t.begin || (t.end - t.begin) / t.entry_size > kMaxEntriesPerTable) {
+        *error = where + ": markers " + Hex(t.begin) + ".." + Hex(t.end) +
+                 " are not an ascending range of at most " + std::to_string(kMaxEntriesPerTable) +
+                 " entries";
+        return false;
+      }
+      if ((t.end - t.begin) % t.entry_size != 0) {
         *error = where + ": markers " + Hex(t.begin) + ".." + Hex(t.end) +
                  " do not bound a whole number of " + std::to_string(t.entry_size) + "-byte entries";
         return false;
