@@ -901,6 +901,15 @@ int Diff(const Options& o, const Program& p, const Model& m, std::ostream& out, 
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty) {
+  return RunWith(args, out, err, tty,
+                 [](const std::vector<std::string>& files, Program* p, std::string* error, void*) {
+                   return LoadProgram(files, p, error);
+                 },
+                 nullptr);
+}
+
+int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty,
+            Loader load, void* context) {
   Options o;
   const std::string e = ParseArgs(args, &o);
   auto usage = [&](const std::string& msg) {
@@ -928,7 +937,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   Program p;
   std::string error;
   std::vector<std::string> files(o.positional.begin() + static_cast<long>(want_names), o.positional.end());
-  if (!LoadProgram(files, &p, &error)) {
+  if (!load(files, &p, &error, context)) {
     err << "earlyinit-audit: error: " << error << "\n";
     return kExitError;
   }

@@ -25,6 +25,13 @@ constexpr int kExitError = 2;
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
         bool stdout_is_tty);
 
+// The same, with the inputs loaded by `load` instead of from the files
+// (the fuzz target loads from memory).
+using Loader = bool (*)(const std::vector<std::string>& files, Program* program,
+                        std::string* error, void* context);
+int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool stdout_is_tty, Loader load, void* context);
+
 // A violation found by `check` (and the parity part of `matrix`).
 struct Violation {
   std::string kind, message, file, step, subarch, table, name;

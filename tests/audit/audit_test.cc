@@ -1,0 +1,208 @@
+// earlyinit-audit: every input kind gives the same answer, the tool agrees
+// with what the fixture program really runs, damaged copies never crash it,
+// colour only on a terminal, and unit tests of the pieces.
+#include <cstdint>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "src/audit/audit.h"
+#include "src/audit/json.h"
+#include "src/audit/model.h"
+#include "src/audit/program.h"
+#include "tests/audit/fixtures_env.h"
+#include "tests/support/process.h"
+
+namespace {
+
+using audit_test::FixtureDir;
+using audit_test::RunTool;
+
+// The same program as objects, archives, PIE, clang+lld, stripped, 32-bit:
+// identical list, matrix and check output.
+class Variants : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Variants, SameAnswerAsTheExecutable) {
+  for (const char* cmd : {"list", "matrix", "check", "diff pc xen_pv"}) {
+    const auto want = RunTool(std::string(cmd) + " good");
+    const auto got = RunTool(std::string(cmd) + " " + GetParam());
+    EXPECT_EQ(got.exit_code, want.exit_code) << cmd << " " << GetParam() << "\n" << got.err;
+    EXPECT_EQ(got.out, want.out) << cmd << " " << GetParam();
+    EXPECT_EQ(got.err, "") << cmd << " " << GetParam();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Audit, Variants,
+    ::testing::Values("good.pie", "good.clang", "good.stripped", "good32", "good32.stripped",
+                      "good_decl.o good_pc.o good_xen.o good_kasan.o good_main.o",
+                      "good_decl.o good_main.o libgood.a", "m32/good_decl.o libgood32.a",
+                      "pie/good_decl.o pie/good_pc.o pie/good_xen.o pie/good_kasan.o",
+                      "clang/good_decl.o clang/good_pc.o clang/good_xen.o clang/good_kasan.o"),
+    [](const ::testing::TestParamInfo<std::string>& i) {
+      std::string n;
+      for (char c : i.param) n += isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      return n;
+    });
+
+// The steps `list` shows for a subarch, in order.
+std::vector<std::string> ListedSteps(const std::string& out) {
+  std::vector<std::string> steps;
+  std::istringstream in(out);
+  std::string line;
+  std::getline(in, line);  // "subarch ..."
+  std::getline(in, line);  // column heads
+  while (std::getline(in, line)) {
+    std::istringstream ls(line);
+    std::string phase, level, order, step;
+    if (ls >> phase >> level >> order >> step) steps.push_back(step);
+  }
+  return steps;
+}
+
+// What the program runs for each subarch is what `list` says, for the
+// executable, the PIE and the clang build.
+TEST(Agreement, ListIsWhatRuns) {
+  ASSERT_FALSE(FixtureDir().empty());
+  for (const char* prog : {"good", "good.pie", "good.clang"}) {
+    for (const char* sub : {"pc", "xen_pv", "xen_pvh"}) {
+      auto run = testsupport::RunShell("cd " + testsupport::ShellQuote(FixtureDir()) + " && ./" +
+                                       prog + " " + sub);
+      ASSERT_EQ(run.exit_code, 0) << run.output;
+      std::vector<std::string> ran;
+      std::istringstream in(run.output);
+      std::string s;
+      while (in >> s) ran.push_back(s);
+      const auto listed = RunTool(std::string("list --subarch ") + sub + " " + prog);
+      ASSERT_EQ(listed.exit_code, 0) << listed.err;
+      EXPECT_EQ(ListedSteps(listed.out), ran) << prog << " " << sub;
+      EXPECT_FALSE(ran.empty());
+    }
+  }
+}
+
+// Colour only on a terminal (or when asked), never with NO_COLOR.
+TEST(Colour, OnlyOnATerminal) {
+  ASSERT_FALSE(FixtureDir().empty());
+  const std::string file = FixtureDir() + "/parity";
+  auto run = [&](const std::vector<std::string>& args, bool tty) {
+    std::ostringstream out, err;
+    audit::Run(args, out, err, tty);
+    return out.str();
+  };
+  EXPECT_EQ(run({"matrix", file}, false).find('\033'), std::string::npos);
+  EXPECT_NE(run({"matrix", file}, true).find("\033[31;1mMISSING\033[0m"), std::string::npos);
+  EXPECT_EQ(run({"--color", "never", "matrix", file}, true).find('\033'), std::string::npos);
+  EXPECT_EQ(run({"--format", "json", "matrix", file}, true).find('\033'), std::string::npos);
+  setenv("NO_COLOR", "1", 1);
+  EXPECT_EQ(run({"matrix", file}, true).find('\033'), std::string::npos);
+  unsetenv("NO_COLOR");
+  // Without a terminal, the binary prints no colour either.
+  EXPECT_EQ(RunTool("matrix parity").out.find('\033'), std::string::npos);
+}
+
+// Damaged copies of real inputs: the tool answers (0, 1 or 2), never crashes.
+TEST(Robustness, RandomDamageNeverCrashes) {
+  ASSERT_FALSE(FixtureDir().empty());
+  std::mt19937 rng(20240501);
+  for (const char* name : {"good", "good32", "good_pc.o", "libgood.a", "tables"}) {
+    const std::string orig = testsupport::ReadFile(FixtureDir() + "/" + name);
+    ASSERT_FALSE(orig.empty());
+    for (int i = 0; i < 300; ++i) {
+      std::string b = orig;
+      const int flips = 1 + static_cast<int>(rng() % 8);
+      for (int k = 0; k < flips; ++k) {
+        const size_t at = rng() % b.size();
+        switch (rng() % 3) {
+          case 0: b[at] = static_cast<char>(rng()); break;
+          case 1: b[at] = static_cast<char>(0xff); break;
+          default: b.resize(at); break;
+        }
+        if (b.empty()) break;
+      }
+      for (const char* cmd : {"list", "check", "matrix"}) {
+        std::ostringstream out, err;
+        const int rc = audit::RunWith(
+            {cmd, "x"}, out, err, false,
+            [](const std::vector<std::string>&, audit::Program* p, std::string* e, void* ctx) {
+              p->files = {"x"};
+              return audit::LoadBuffer(*static_cast<std::string*>(ctx), "x", &p->objects, e) &&
+                     audit::BuildProgram(p, e);
+            },
+            &b);
+        EXPECT_TRUE(rc >= 0 && rc <= 2);
+        if (rc == 2) EXPECT_NE(err.str(), "");
+      }
+    }
+  }
+}
+
+TEST(Model, ReadsTheFixture) {
+  ASSERT_FALSE(FixtureDir().empty());
+  audit::Program p;
+  std::string error;
+  ASSERT_TRUE(audit::LoadProgram({FixtureDir() + "/good.stripped"}, &p, &error)) << error;
+  EXPECT_TRUE(p.executable);
+  EXPECT_EQ(p.elf_class, 64);
+  audit::Model m;
+  audit::BuildModel(p, &m);
+  ASSERT_EQ(m.subarchs.size(), 3u);
+  EXPECT_EQ(m.subarchs[1].name, "xen_pv");
+  EXPECT_EQ(m.subarchs[1].id, 2);
+  ASSERT_EQ(m.steps.size(), 6u);
+  EXPECT_EQ(m.steps[1].name, "kasan_early");
+  EXPECT_EQ(m.steps[1].deps, std::vector<std::string>{"cr4_shadow"});
+  EXPECT_EQ(m.steps[4].deps, std::vector<std::string>{"e820_setup"});  // earlyinit_deps
+  const audit::Chain* c = m.FindChain("early", "xen_pv");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->impls.size(), 2u);
+  EXPECT_EQ(c->impls[1].function, "kasan::early_init()");
+  EXPECT_EQ(c->impls[1].flags, 1u);  // the flag bits of the step reference
+  EXPECT_TRUE(audit::Check(p, m).empty());
+  EXPECT_EQ(m.FindExemptions("idt_early", "xen_pv").size(), 1u);
+}
+
+TEST(Units, Demangle) {
+  EXPECT_EQ(audit::Demangle("_ZN5kasan10early_initEv"), "kasan::early_init()");
+  EXPECT_EQ(audit::Demangle("_ZN5kasan10early_initEv.lto_priv.0"),
+            "kasan::early_init() [clone .lto_priv.0]");
+  EXPECT_EQ(audit::Demangle("native_cr4_shadow"), "native_cr4_shadow");
+  EXPECT_EQ(audit::Demangle("_Znot_valid"), "_Znot_valid");
+}
+
+TEST(Units, JsonEscapes) {
+  EXPECT_EQ(audit::JsonEscape("a\"b\\c\n\x01\xc3"), "\"a\\\"b\\\\c\\n\\u0001\\u00c3\"");
+  audit::Json j = audit::Json::Object();
+  j.Set("a", audit::Json::Array());
+  j.Set("b", audit::Json::Int(-3));
+  EXPECT_EQ(j.Dump(), "{\n  \"a\": [],\n  \"b\": -3\n}");
+}
+
+TEST(Units, LoadBufferRejectsGarbage) {
+  std::vector<audit::ElfObject> objs;
+  std::string error;
+  EXPECT_FALSE(audit::LoadBuffer("", "e", &objs, &error));
+  EXPECT_NE(error.find("not an ELF file"), std::string::npos) << error;
+  std::string hdr = "\x7f" "ELF\x02\x01\x01";
+  hdr.resize(64, '\0');
+  EXPECT_FALSE(audit::LoadBuffer(hdr.substr(0, 40), "t", &objs, &error));
+  EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+  EXPECT_FALSE(audit::LoadBuffer("!<arch>\nxx", "a", &objs, &error));
+  EXPECT_NE(error.find("a:"), std::string::npos) << error;
+}
+
+// The tool's sources also build with clang++ -Wall -Wextra -Werror.
+TEST(Build, CompilesWithClang) {
+  const std::string root = testsupport::SourceRoot();
+  for (const char* f : {"audit", "elf_file", "json", "model", "program", "main"}) {
+    auto r = testsupport::RunShell("clang++ -std=c++17 -Wall -Wextra -Werror -fsyntax-only -I" +
+                                   testsupport::ShellQuote(root) + " -I" +
+                                   testsupport::ShellQuote(root + "/include") + " " +
+                                   testsupport::ShellQuote(root + "/src/audit/" + f + ".cc") + " 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << f << ".cc:\n" << r.output;
+  }
+}
+
+}  // namespace
