@@ -760,7 +760,8 @@ int Diff(const Options& o, const Program& p, const Model& m, std::ostream& out, 
     for (const auto& it : seq) {
       if (other.count(it.impl->step)) continue;
       const auto xs = m.FindExemptions(it.impl->step, other_name);
-      r.push_back({&it, xs.empty() ? "missing" : "exempt: " + xs[0]->reason});
+      const bool none = !xs.empty() && xs[0]->reason.find_first_not_of(" \t") == std::string::npos;
+      r.push_back({&it, xs.empty() ? "missing" : none ? "exempt without reason" : "exempt: " + xs[0]->reason});
     }
     return r;
   };
@@ -838,7 +839,9 @@ int Diff(const Options& o, const Program& p, const Model& m, std::ostream& out, 
         e.Set("line", x.item->impl->file.empty() ? Json::Null() : Json::Int(x.item->impl->line));
         const bool ex = x.other_status != "missing";
         e.Set("other", Json::Str(ex ? "exempt" : "missing"));
-        e.Set("reason", ex ? Json::Str(x.other_status.substr(8)) : Json::Null());
+        e.Set("reason", !ex ? Json::Null()
+                            : Json::Str(x.other_status.compare(0, 8, "exempt: ") == 0
+                                            ? x.other_status.substr(8) : ""));
         arr.Push(e);
       }
       return arr;

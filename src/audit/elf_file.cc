@@ -4,6 +4,9 @@
 #include <gelf.h>
 #include <libelf.h>
 
+#include <sys/stat.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -384,6 +387,11 @@ bool LoadBuffer(const std::string& bytes, const std::string& origin,
 }
 
 bool LoadFile(const std::string& path, std::vector<ElfObject>* out, std::string* error) {
+  struct stat st;
+  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    *error = path + ": not a regular file";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     *error = path + ": cannot open: " + strerror(errno);

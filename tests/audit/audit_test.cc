@@ -133,7 +133,9 @@ TEST(Robustness, RandomDamageNeverCrashes) {
             },
             &b);
         EXPECT_TRUE(rc >= 0 && rc <= 2);
-        if (rc == 2) EXPECT_NE(err.str(), "");
+        if (rc == 2) {
+          EXPECT_NE(err.str(), "");
+        }
       }
     }
   }
