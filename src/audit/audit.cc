@@ -467,12 +467,8 @@ std::vector<Violation> Check(const Program& p, const Model& m) {
 
   // Parity: every declared step x enabled subarch.
   for (const auto& s : m.subarchs) {
-    std::map<std::string, std::vector<const Impl*>> impls;
-    for (const auto& phase : Phases())
-      if (const Chain* c = m.FindChain(phase, s.name))
-        for (const auto& im : c->impls) impls[im.step].push_back(&im);
     for (const auto& st : m.steps) {
-      const auto& is = impls[st.name];
+      const auto is = m.FindImpls(st.name, s.name);
       const auto xs = m.FindExemptions(st.name, s.name);
       if (is.empty() && xs.empty())
         AddV(&v, "missing",
@@ -637,11 +633,7 @@ int Matrix(const Options& o, const Program& p, const Model& m, std::ostream& out
     jr.Set("policy", r.step ? Json::Str(r.step->policy) : Json::Null());
     Json jcells = Json::Array();
     for (const auto& s : m.subarchs) {
-      std::vector<const Impl*> is;
-      for (const auto& phase : Phases())
-        if (const Chain* c = m.FindChain(phase, s.name))
-          for (const auto& im : c->impls)
-            if (im.step == r.name) is.push_back(&im);
+      const std::vector<const Impl*> is = m.FindImpls(r.name, s.name);
       const auto xs = m.FindExemptions(r.name, s.name);
       Json jc = Json::Object();
       jc.Set("subarch", Json::Str(s.name));

@@ -2,6 +2,7 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -102,13 +103,51 @@ std::string Demangle(const std::string& symbol) {
   return symbol;
 }
 
+void Model::Index() {
+  step_index_.clear();
+  subarch_index_.clear();
+  exempt_index_.clear();
+  impl_index_.clear();
+  for (size_t i = 0; i < steps.size(); ++i) step_index_.emplace(steps[i].name, i);
+  for (size_t i = 0; i < subarchs.size(); ++i) subarch_index_.emplace(subarchs[i].name, i);
+  for (size_t i = 0; i < exemptions.size(); ++i)
+    exempt_index_[{exemptions[i].step, exemptions[i].subarch}].push_back(i);
+  for (const auto& phase : Phases())
+    for (const auto& c : chains)
+      if (c.phase == phase)
+        for (const auto& im : c.impls) impl_index_[{im.step, c.subarch}].push_back(&im);
+  indexed_ = true;
+}
+
+std::vector<const Impl*> Model::FindImpls(const std::string& step, const std::string& subarch) const {
+  if (indexed_) {
+    auto it = impl_index_.find({step, subarch});
+    return it == impl_index_.end() ? std::vector<const Impl*>() : it->second;
+  }
+  std::vector<const Impl*> out;
+  for (const auto& phase : Phases())
+    for (const auto& c : chains)
+      if (c.phase == phase && c.subarch == subarch)
+        for (const auto& im : c.impls)
+          if (im.step == step) out.push_back(&im);
+  return out;
+}
+
 const Step* Model::FindStep(const std::string& name) const {
+  if (indexed_) {
+    auto it = step_index_.find(name);
+    return it == step_index_.end() ? nullptr : &steps[it->second];
+  }
   for (const auto& s : steps)
     if (s.name == name) return &s;
   return nullptr;
 }
 
 const Subarch* Model::FindSubarch(const std::string& name) const {
+  if (indexed_) {
+    auto it = subarch_index_.find(name);
+    return it == subarch_index_.end() ? nullptr : &subarchs[it->second];
+  }
   for (const auto& s : subarchs)
     if (s.name == name) return &s;
   return nullptr;
@@ -123,6 +162,12 @@ const Chain* Model::FindChain(const std::string& phase, const std::string& subar
 std::vector<const Exemption*> Model::FindExemptions(const std::string& step,
                                                     const std::string& subarch) const {
   std::vector<const Exemption*> out;
+  if (indexed_) {
+    auto it = exempt_index_.find({step, subarch});
+    if (it != exempt_index_.end())
+      for (size_t i : it->second) out.push_back(&exemptions[i]);
+    return out;
+  }
   for (const auto& e : exemptions)
     if (e.step == step && e.subarch == subarch) out.push_back(&e);
   return out;
@@ -156,6 +201,7 @@ void BuildModel(const Program& program, Model* m) {
 
   // Steps.
   std::map<uint64_t, std::string> step_at;  // executables: entry address -> step
+  std::map<std::string, size_t> step_names;
   if (const Table* t = program.FindTable(schema::kStepTable)) {
     for (const auto& e : t->entries) {
       if (!e.record) continue;
@@ -190,7 +236,7 @@ void BuildModel(const Program& program, Model* m) {
         Add(m, "malformed-record",
             Where(r) + "step " + s.name + " has policy \"" + s.policy + "\", not required or optional", r,
             e.table, e.name);
-      if (m->FindStep(s.name)) {
+      if (!step_names.emplace(s.name, m->steps.size()).second) {
         Add(m, "duplicate-step", Where(r) + "step " + s.name + " is declared twice", r, e.table, e.name);
         continue;
       }
@@ -209,13 +255,11 @@ void BuildModel(const Program& program, Model* m) {
             e.record, e.table, e.name);
         continue;
       }
-      bool found = false;
-      for (auto& s : m->steps) {
-        if (s.name != step) continue;
-        found = true;
-        bool have = false;
-        for (const auto& d : s.deps) have = have || d == dep;
-        if (!have) s.deps.push_back(dep);
+      auto sit = step_names.find(step);
+      const bool found = sit != step_names.end();
+      if (found) {
+        Step& s = m->steps[sit->second];
+        if (std::find(s.deps.begin(), s.deps.end(), dep) == s.deps.end()) s.deps.push_back(dep);
       }
       if (!found)
         Add(m, "unknown-step", Where(e.record) + "dependency " + step + " -> " + dep +
@@ -327,6 +371,7 @@ void BuildModel(const Program& program, Model* m) {
     }
     m->chains.push_back(c);
   }
+  m->Index();
 }
 
 }  // namespace audit

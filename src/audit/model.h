@@ -83,6 +83,17 @@ struct Model {
   // Exemptions of this pair (normally zero or one).
   std::vector<const Exemption*> FindExemptions(const std::string& step,
                                                const std::string& subarch) const;
+  // Implementations of this pair in every chain of the subarch, run order.
+  std::vector<const Impl*> FindImpls(const std::string& step, const std::string& subarch) const;
+
+  // Builds the look-up indexes (BuildModel does; call again after edits).
+  void Index();
+
+ private:
+  std::map<std::string, size_t> step_index_, subarch_index_;
+  std::map<std::pair<std::string, std::string>, std::vector<size_t>> exempt_index_;
+  std::map<std::pair<std::string, std::string>, std::vector<const Impl*>> impl_index_;
+  bool indexed_ = false;
 };
 
 // Builds the model; appends to model->problems what does not fit the schema.
