@@ -107,6 +107,17 @@ TEST_F(Agreement, DispatcherRanWhatTheAuditListsForEverySubarch) {
   ExpectAuditAgrees(SourceRoot() + "/" + kHosted, ran_);
 }
 
+// The example declares dependencies (kasan_early on cr4_shadow, e820 and
+// console on cmdline) and exemptions: `check` of the real binary is clean
+// (a dependency recorded under a wrong name is an unknown-dep violation).
+TEST_F(Agreement, CheckOfTheHostedExampleIsClean) {
+  const std::string bin = SourceRoot() + "/" + kHosted;
+  const auto check = testsupport::Run({SourceRoot() + "/" + kAudit, "check", bin});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  EXPECT_NE(check.output.find("8 steps, 41 implementations, 7 exemptions: OK"), std::string::npos)
+      << check.output;
+}
+
 TEST_F(Agreement, StrippedCopyListsTheSameChains) {
   const std::string dir = testsupport::MakeTempDir("agreement");
   const std::string stripped = dir + "/hosted.stripped";
