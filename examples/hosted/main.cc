@@ -1,6 +1,11 @@
 // The hosted demo: boots the mini kernel once per enabled subarch, each
 // time from a boot_params as that subarch's loader would leave it, and
 // prints each step as it runs (initcall_debug style, TSC cycles).
+//
+// `hosted --link-addresses` adds each step function's link-time address
+// (fn=0x...) to its trace line, so that a test can hold what really ran
+// against what earlyinit-audit reads from this binary's file.
+#include <link.h>
 #include <x86intrin.h>
 
 #include <cstdio>
@@ -18,11 +23,23 @@ alignas(8) unsigned char g_memory[4096];
 constexpr uint64_t kMemoryBase = 0x100000;
 constexpr uint64_t kStartInfo = kMemoryBase + 0x100;
 
+bool g_link_addresses = false;
+uintptr_t g_load_bias = 0;  // run-time minus link-time address (PIE)
+
+int FindLoadBias(dl_phdr_info* info, size_t, void*) {
+  g_load_bias = info->dlpi_addr;  // the first object is the program
+  return 1;
+}
+
 void Trace(const earlyinit_trace* t, void*) {
   if (t->status == EARLYINIT_STARTING) return;
   char line[200];
   earlyinit_format_trace(line, sizeof line, t);
-  std::puts(line);
+  if (g_link_addresses)
+    std::printf("%s fn=%#lx\n", line,
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(t->fn) - g_load_bias));
+  else
+    std::puts(line);
 }
 
 void Fatal(const earlyinit_fatal* f, void*) {
@@ -59,7 +76,16 @@ void BootParamsFor(unsigned subarch, bootproto_boot_params* bp) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--link-addresses") == 0) {
+      g_link_addresses = true;
+    } else {
+      std::fprintf(stderr, "usage: %s [--link-addresses]\n", argv[0]);
+      return 2;
+    }
+  }
+  dl_iterate_phdr(FindLoadBias, nullptr);
   const bootproto_mem mem = bootproto_mem_buffer(g_memory, kMemoryBase, sizeof g_memory);
   earlyinit_hooks hooks = {Fatal, Trace, Tsc, nullptr};
   int failures = 0;

@@ -78,6 +78,8 @@ typedef struct earlyinit_trace {
   int code;                     /* the step's return value */
   const char *dep;              /* SKIPPED: the dependency that did not run */
   uint64_t clock;               /* hooks->clock(), or 0 without one */
+  const void *fn;               /* the implementing function (initcall_debug's
+                                   "calling %pS"), also when SKIPPED */
 } earlyinit_trace;
 
 /** Hooks; any may be 0. `user` is handed back to each hook and step. */
@@ -291,6 +293,7 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
         earlyinit_remember_not_ok_(state, step);
         if (traced) {
           t.step = earlyinit_step_name(step);
+          t.fn = (const void *)fn;
           t.status = EARLYINIT_SKIPPED;
           t.dep = earlyinit_step_name(dep);
           t.code = 0;
@@ -310,6 +313,7 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
     }
     if (traced) {
       t.step = earlyinit_step_name(earlyinit_entry_step(e));
+      t.fn = (const void *)fn;
       t.status = EARLYINIT_STARTING;
       t.code = 0;
       t.clock = earlyinit_clock_(h);

@@ -170,8 +170,10 @@
                    (LINKTABLE_REL(&EARLYINIT_STEP_OBJ_(step)))                 \
                    (LINKTABLE_REL(&EARLYINIT_STEP_OBJ_(dep))),                 \
                    ("earlyinit=dep")("step=" #step)("dep=" #dep));
+/* BOOST_PP_STRINGIZE, not #: the element arrives as an unexpanded
+ * BOOST_PP_SEQ_HEAD(...) call. */
 #define EARLYINIT_DEP_ATTR_(r, data, i, dep) \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), ("dep=" #dep), )
+  BOOST_PP_IIF(BOOST_PP_BOOL(i), ("dep=" BOOST_PP_STRINGIZE(dep)), )
 
 #ifdef __cplusplus
 /* Reasons are copied into assembler strings: no quote, backslash or %. */

@@ -33,6 +33,7 @@ struct Event {
   earlyinit_status status;
   int code;
   std::string dep;
+  const void* fn;  // the implementing function
 };
 
 // Records every trace event and every fatal report (formatted).
@@ -60,7 +61,7 @@ class Recorder {
  private:
   static void OnTrace(const earlyinit_trace* t, void* user) {
     static_cast<Recorder*>(user)->events.push_back(
-        {t->step, t->subarch, t->phase, t->status, t->code, t->dep ? t->dep : ""});
+        {t->step, t->subarch, t->phase, t->status, t->code, t->dep ? t->dep : "", t->fn});
   }
   static void OnFatal(const earlyinit_fatal* f, void* user) {
     char line[256];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -109,6 +110,14 @@ int ParseKeyPart(const std::string& key, size_t from, size_t len) {
     v = v * 10 + (key[i] - '0');
   }
   return v;
+}
+
+// A link-time address as JSON carries it: a string, since JSON numbers
+// lose precision above 2^53.
+std::string HexAddress(uint64_t a) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
+  return buf;
 }
 
 std::string Pad(int v, size_t width) {
@@ -267,6 +276,7 @@ int List(const Options& o, const Program& p, const Model& m, std::ostream& out,
         e.Set("policy", st ? Json::Str(st->policy) : Json::Null());
         e.Set("function", Json::Str(it.impl->function));
         e.Set("symbol", Json::Str(it.impl->symbol));
+        e.Set("address", it.impl->has_address ? Json::Str(HexAddress(it.impl->address)) : Json::Null());
         e.Set("file", it.impl->file.empty() ? Json::Null() : Json::Str(it.impl->file));
         e.Set("line", it.impl->file.empty() ? Json::Null() : Json::Int(it.impl->line));
         e.Set("table", Json::Str(it.chain->table));

@@ -304,6 +304,10 @@ void BuildModel(const Program& program, Model* m) {
         const uint64_t target = e.Target(schema::kStepRefField, schema::kStepRefFlagMask);
         if (e.words.size() > schema::kStepRefField)
           im.flags = e.words[schema::kStepRefField] & schema::kStepRefFlagMask;
+        if (e.words.size() > schema::kFnField) {
+          im.has_address = true;
+          im.address = e.Target(schema::kFnField, 0);
+        }
         auto it = step_at.find(target);
         ref_step = it != step_at.end() ? it->second : "";
         if (it == step_at.end() && !r)

@@ -58,6 +58,8 @@ struct Impl {
   uint32_t line = 0;
   const Entry* entry = nullptr;
   uint32_t flags = 0;    // executables: field 1's low bits
+  bool has_address = false;  // executables: where field 0 points
+  uint64_t address = 0;      // (the function's link-time address)
 };
 
 struct Chain {

@@ -19,14 +19,7 @@ work=$(cd "$work" && pwd)
 
 "$here/build.sh" "$root" "$work/audit_fuzz"
 
-# Seeds: every fixture small enough to mutate usefully.
-if [ ! -e "$work/seeds/.built" ]; then
-  "$root/tests/audit/build_fixtures.sh" "$root" "$work/fixtures" >/dev/null
-  find "$work/fixtures" -maxdepth 2 -type f \( -name '*.o' -o -name '*.a' -o -name 'good*' \
-       -o -name 'bad.*' -o -name 'truncated*' -o -name parity -o -name deps -o -name tables \) \
-       -size -200k -exec cp {} "$work/seeds/" \;
-  touch "$work/seeds/.built"
-fi
+"$here/seeds.sh" "$root" "$work/seeds"
 
 cd "$work"
 exec ./audit_fuzz -max_total_time="$seconds" -max_len=262144 -timeout=10 \
