@@ -30,7 +30,9 @@ namespace {
 }
 
 // The trace hook prints one line per step when it ends, with the TSC
-// cycles it took; the start event only records the clock.
+// cycles it took and the function's address (earlyinit-audit's JSON gives
+// the same address for each chain entry); the start event only records
+// the clock.
 struct TraceState {
   uint64_t step_start;
 };
@@ -44,7 +46,7 @@ void on_trace(const earlyinit_trace* t, void* user) {
   char line[160];
   earlyinit_format_trace(line, sizeof line, t);
   const uint64_t cycles = t->status == EARLYINIT_SKIPPED ? 0 : t->clock - s->step_start;
-  kout() << line << " (" << cycles << " cycles)";
+  kout() << line << " cycles=" << cycles << " fn=" << hex(reinterpret_cast<uintptr_t>(t->fn));
 }
 
 void on_fatal(const earlyinit_fatal* f, void*) {
