@@ -1,5 +1,6 @@
-// Builds the PVH kernel with g++ directly, with the flags Bazel uses
-// (examples/kernel/kernel.bzl, exported one per line):
+// Builds the PVH kernel with GCC and with Clang directly, with the flags
+// Bazel uses (examples/kernel/kernel.bzl, exported one per line), linked
+// by ld.bfd with examples/kernel/kernel.ld:
 //   - whole, it links, passes `earlyinit-audit check` and boots;
 //   - with a kasan.cc that implements kasan_early for pc only (a kernel
 //     whose PVH path forgot KASAN, Linux's Xen PV bug), it does not link,
@@ -7,6 +8,7 @@
 #include <dirent.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -47,69 +49,91 @@ std::vector<std::string> Sources(const std::string& dir, const std::vector<std::
   return out;
 }
 
-class KernelLink : public ::testing::Test {
+// The compilers: C++ and C drivers.
+struct Compiler {
+  const char* name;
+  const char* cxx;
+  const char* c;
+};
+const Compiler kCompilers[] = {{"gcc", "g++", "gcc"}, {"clang", "clang++", "clang"}};
+
+// Compiles src into `obj`; empty output on success, else the reason.
+std::string Compile(const std::string& compiler, const std::vector<std::string>& flags,
+                    const std::string& src, const std::string& obj) {
+  std::vector<std::string> argv = {compiler};
+  argv.insert(argv.end(), flags.begin(), flags.end());
+  argv.insert(argv.end(), {"-c", src, "-o", obj});
+  auto r = testsupport::Run(argv);
+  return r.exit_code == 0 ? "" : src + ":\n" + r.output;
+}
+
+// Every object of the PVH image but kasan.cc, built with one compiler.
+struct Build {
+  std::string dir, error;
+  std::vector<std::string> cxx_flags, objects;
+};
+
+const Build& BuildWith(const Compiler& cc) {
+  static std::map<std::string, Build> builds;
+  auto it = builds.find(cc.name);
+  if (it != builds.end()) return it->second;
+  Build& b = builds[cc.name];
+  const std::string root = SourceRoot();
+  b.dir = testsupport::MakeTempDir(std::string("kernel_link_") + cc.name);
+  const std::vector<std::string> common = {"-I" + root, "-I" + root + "/include", "-Wall",
+                                           "-Wextra", "-Werror"};
+  b.cxx_flags = ReadFlags(root + "/examples/kernel/cxxopts.txt");
+  b.cxx_flags.insert(b.cxx_flags.end(), common.begin(), common.end());
+  b.cxx_flags.push_back("-std=c++17");
+  std::vector<std::string> c = ReadFlags(root + "/examples/kernel/copts.txt");
+  c.insert(c.end(), common.begin(), common.end());
+  c.push_back("-std=gnu11");
+  for (const std::string& f : Sources(root + "/examples/kernel", {".cc", ".S"})) {
+    // The multiboot entry belongs to the other image; kasan.cc varies.
+    if (f == "multiboot.cc" || f == "entry_multiboot.S" || f == "kasan.cc") continue;
+    b.objects.push_back(b.dir + "/" + f + ".o");
+    b.error += Compile(cc.cxx, b.cxx_flags, root + "/examples/kernel/" + f, b.objects.back());
+  }
+  for (const std::string& f : Sources(root + "/src/bootproto", {".c"})) {
+    b.objects.push_back(b.dir + "/bootproto_" + f + ".o");
+    b.error += Compile(cc.c, c, root + "/src/bootproto/" + f, b.objects.back());
+  }
+  return b;
+}
+
+class KernelLink : public ::testing::TestWithParam<Compiler> {
  protected:
-  // Compiles every object of the PVH image once, kasan.cc aside.
-  static void SetUpTestSuite() {
+  void SetUp() override {
     root_ = SourceRoot();
-    dir_ = testsupport::MakeTempDir("kernel_link");
-    const std::vector<std::string> includes = {"-I" + root_, "-I" + root_ + "/include",
-                                               "-Wall", "-Wextra", "-Werror"};
-    std::vector<std::string> cxx = ReadFlags(root_ + "/examples/kernel/cxxopts.txt");
-    std::vector<std::string> c = ReadFlags(root_ + "/examples/kernel/copts.txt");
-    cxx.insert(cxx.end(), includes.begin(), includes.end());
-    cxx.push_back("-std=c++17");
-    c.insert(c.end(), includes.begin(), includes.end());
-    c.push_back("-std=gnu11");
-    cxx_flags_ = cxx;
-
-    for (const std::string& f : Sources(root_ + "/examples/kernel", {".cc", ".S"})) {
-      // The multiboot entry belongs to the other image; kasan.cc varies.
-      if (f == "multiboot.cc" || f == "entry_multiboot.S" || f == "kasan.cc") continue;
-      Compile("g++", cxx, root_ + "/examples/kernel/" + f, f);
-    }
-    for (const std::string& f : Sources(root_ + "/src/bootproto", {".c"}))
-      Compile("gcc", c, root_ + "/src/bootproto/" + f, "bootproto_" + f);
+    ASSERT_EQ(build().error, "");
   }
+  const Build& build() const { return BuildWith(GetParam()); }
 
-  // Compiles src into objects_ (SetUpTestSuite) or `out`.
-  static void Compile(const std::string& compiler, const std::vector<std::string>& flags,
-                      const std::string& src, const std::string& name,
-                      std::vector<std::string>* out = &objects_) {
-    std::vector<std::string> argv = {compiler};
-    argv.insert(argv.end(), flags.begin(), flags.end());
-    const std::string obj = dir_ + "/" + name + ".o";
-    argv.insert(argv.end(), {"-c", src, "-o", obj});
-    auto r = testsupport::Run(argv);
-    ASSERT_EQ(r.exit_code, 0) << src << "\n" << r.output;
-    out->push_back(obj);
-  }
-
-  // Links the common objects with `kasan` (a source file) into `image`.
+  // Links the objects and `kasan` (a source file) into <dir>/image with
+  // ld.bfd, the kernel's link flags and linker script.
   testsupport::ProcessResult Link(const std::string& kasan, const std::string& image) {
-    std::vector<std::string> objs = objects_;
-    Compile("g++", cxx_flags_, kasan, "kasan_variant_" + image, &objs);
-    std::vector<std::string> argv = {"g++"};
+    const Build& b = build();
+    std::vector<std::string> objs = b.objects;
+    objs.push_back(b.dir + "/" + image + "_kasan.o");
+    const std::string error = Compile(GetParam().cxx, b.cxx_flags, kasan, objs.back());
+    if (!error.empty()) return {1, error};
+    std::vector<std::string> argv = {GetParam().cxx};
     const std::vector<std::string> link = ReadFlags(root_ + "/examples/kernel/linkflags.txt");
     argv.insert(argv.end(), link.begin(), link.end());
     argv.insert(argv.end(), {"-fuse-ld=bfd", "-Wl,-L," + root_ + "/linker_scripts",
                              "-Wl,-T," + root_ + "/examples/kernel/kernel.ld", "-o",
-                             dir_ + "/" + image});
+                             b.dir + "/" + image});
     argv.insert(argv.end(), objs.begin(), objs.end());
     return testsupport::Run(argv);
   }
 
-  static std::string root_, dir_;
-  static std::vector<std::string> cxx_flags_, objects_;
+  std::string root_;
 };
 
-std::string KernelLink::root_, KernelLink::dir_;
-std::vector<std::string> KernelLink::cxx_flags_, KernelLink::objects_;
-
-TEST_F(KernelLink, WholeKernelLinksPassesTheAuditAndBoots) {
+TEST_P(KernelLink, WholeKernelLinksPassesTheAuditAndBoots) {
   auto r = Link(root_ + "/examples/kernel/kasan.cc", "kernel-pvh");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  const std::string image = dir_ + "/kernel-pvh";
+  const std::string image = build().dir + "/kernel-pvh";
   auto check = testsupport::Run({root_ + "/src/audit/earlyinit-audit", "check", image});
   EXPECT_EQ(check.exit_code, 0) << check.output;
   auto boot = testsupport::Run({root_ + "/examples/kernel/qemu-boot", "--timeout", "60", image});
@@ -118,8 +142,8 @@ TEST_F(KernelLink, WholeKernelLinksPassesTheAuditAndBoots) {
       << boot.output;
 }
 
-TEST_F(KernelLink, KasanMissingOnThePvhPathDoesNotLink) {
-  const std::string variant = dir_ + "/kasan_pc_only.cc";
+TEST_P(KernelLink, KasanMissingOnThePvhPathDoesNotLink) {
+  const std::string variant = build().dir + "/kasan_pc_only.cc";
   testsupport::WriteFile(variant,
                          "// kasan.cc as a kernel whose PVH path forgot KASAN would have it.\n"
                          "#include \"examples/kernel/steps.h\"\n"
@@ -134,5 +158,10 @@ TEST_F(KernelLink, KasanMissingOnThePvhPathDoesNotLink) {
   // Only that pair is missing: PC still has its implementation.
   EXPECT_EQ(r.output.find("on_subarch_pc__"), std::string::npos) << r.output;
 }
+
+INSTANTIATE_TEST_SUITE_P(Kernel, KernelLink, ::testing::ValuesIn(kCompilers),
+                         [](const ::testing::TestParamInfo<Compiler>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
