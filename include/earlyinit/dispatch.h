@@ -173,7 +173,8 @@ typedef struct earlyinit_chain {
  */
 static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
                                                  unsigned subarch) {
-  earlyinit_chain c = {0, 0};
+  earlyinit_chain c;
+  c.begin = c.end = 0;
   switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
     BOOST_PP_SEQ_FOR_EACH(EARLYINIT_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
@@ -257,6 +258,11 @@ static inline const struct earlyinit_step *earlyinit_unmet_dep_(
   return 0;
 }
 
+/* Zeroed field by field: clang -O0 turns `= {0, 0, 0, 0}` into memset. */
+static inline void earlyinit_summary_clear_(earlyinit_summary *s) {
+  s->run = s->failed = s->skipped = s->stopped = 0;
+}
+
 static inline uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
   return h->clock ? h->clock(h->user) : 0;
 }
@@ -266,12 +272,29 @@ static inline void earlyinit_call_fatal_(const earlyinit_hooks *h,
   if (h->fatal) h->fatal(f, h->user);
 }
 
+/* Field by field, not an aggregate initialiser: compilers turn those into
+ * memset/memcpy calls (clang -O0 does), which freestanding code may lack. */
+static inline void earlyinit_fatal_(const earlyinit_hooks *h,
+                                    enum earlyinit_fatal_reason reason,
+                                    const char *step, const char *dep,
+                                    unsigned subarch, uint64_t value) {
+  earlyinit_fatal f;
+  f.reason = reason;
+  f.step = step;
+  f.dep = dep;
+  f.subarch = subarch;
+  f.value = value;
+  f.value2 = 0;
+  earlyinit_call_fatal_(h, &f);
+}
+
 /* The walk. `traced` is a constant at each call site, so the untraced walk
  * carries no per-step test for the trace hook. */
 __attribute__((always_inline)) static inline earlyinit_summary
 earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
                 const earlyinit_hooks *h, earlyinit_state *state, int traced) {
-  earlyinit_summary sum = {0, 0, 0, 0};
+  earlyinit_summary sum;
+  earlyinit_summary_clear_(&sum);
   const struct earlyinit_entry *e;
   earlyinit_trace t;
   if (traced) {
@@ -302,9 +325,8 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
           t.dep = 0;
         }
         if (!(flags & EARLYINIT_ENTRY_OPTIONAL)) {
-          earlyinit_fatal f = {EARLYINIT_FATAL_DEPENDENCY, earlyinit_step_name(step),
-                               earlyinit_step_name(dep), ctx->subarch, 0, 0};
-          earlyinit_call_fatal_(h, &f);
+          earlyinit_fatal_(h, EARLYINIT_FATAL_DEPENDENCY, earlyinit_step_name(step),
+                           earlyinit_step_name(dep), ctx->subarch, 0);
           sum.stopped = 1;
           return sum;
         }
@@ -332,9 +354,8 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
       ++sum.failed;
       earlyinit_remember_not_ok_(state, step);
       if (!(flags & EARLYINIT_ENTRY_OPTIONAL)) {
-        earlyinit_fatal f = {EARLYINIT_FATAL_STEP_FAILED, earlyinit_step_name(step), 0,
-                             ctx->subarch, (uint64_t)(int64_t)code, 0};
-        earlyinit_call_fatal_(h, &f);
+        earlyinit_fatal_(h, EARLYINIT_FATAL_STEP_FAILED, earlyinit_step_name(step), 0,
+                         ctx->subarch, (uint64_t)(int64_t)code);
         sum.stopped = 1;
         return sum;
       }
@@ -362,15 +383,14 @@ static inline earlyinit_summary earlyinit_run_chain(
     enum earlyinit_phase phase, unsigned subarch,
     const struct bootproto_boot_params *boot_params, const earlyinit_hooks *hooks,
     earlyinit_state *state) {
-  earlyinit_summary sum = {0, 0, 0, 0};
+  earlyinit_summary sum;
+  earlyinit_summary_clear_(&sum);
   earlyinit_context ctx;
   if ((unsigned)phase >= EARLYINIT_NR_PHASES || !earlyinit_subarch_enabled(subarch)) {
-    earlyinit_fatal f = {(unsigned)phase >= EARLYINIT_NR_PHASES
-                             ? EARLYINIT_FATAL_BAD_PHASE
-                             : EARLYINIT_FATAL_DISABLED_SUBARCH,
-                         0, 0, subarch, (unsigned)phase >= EARLYINIT_NR_PHASES
-                                            ? (uint64_t)phase : subarch, 0};
-    earlyinit_call_fatal_(hooks, &f);
+    if ((unsigned)phase >= EARLYINIT_NR_PHASES)
+      earlyinit_fatal_(hooks, EARLYINIT_FATAL_BAD_PHASE, 0, 0, subarch, (uint64_t)phase);
+    else
+      earlyinit_fatal_(hooks, EARLYINIT_FATAL_DISABLED_SUBARCH, 0, 0, subarch, subarch);
     sum.stopped = 1;
     return sum;
   }

@@ -37,16 +37,40 @@ static inline void earlyinit_put_(earlyinit_buf *b, const char *s) {
     if (b->len + 1 < b->size) b->p[b->len++] = *s;
   if (b->size) b->p[b->len < b->size ? b->len : b->size - 1] = 0;
 }
+/* No 64-bit division: on i386 it is a libgcc call (__udivdi3) that kernels
+ * do not link. Hex by shifts, decimal by subtracting powers of ten. */
 static inline void earlyinit_put_u64_(earlyinit_buf *b, uint64_t v, unsigned base) {
   char tmp[24];
-  int i = 23;
+  static const uint64_t pow10[20] = {
+      1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+      100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+      10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+      100000000000000000ull, 1000000000000000000ull, 10000000000000000000ull};
+  int i = 0, shift, k, started = 0;
+  if (base == 16) {
+    earlyinit_put_(b, "0x");
+    for (shift = 60; shift >= 0; shift -= 4) {
+      const unsigned d = (unsigned)(v >> shift) & 0xf;
+      if (d || started || shift == 0) {
+        tmp[i++] = "0123456789abcdef"[d];
+        started = 1;
+      }
+    }
+  } else {
+    for (k = 19; k >= 0; --k) {
+      unsigned d = 0;
+      while (v >= pow10[k]) {
+        v -= pow10[k];
+        ++d;
+      }
+      if (d || started || k == 0) {
+        tmp[i++] = (char)('0' + d);
+        started = 1;
+      }
+    }
+  }
   tmp[i] = 0;
-  do {
-    tmp[--i] = "0123456789abcdef"[v % base];
-    v /= base;
-  } while (v);
-  if (base == 16) earlyinit_put_(b, "0x");
-  earlyinit_put_(b, tmp + i);
+  earlyinit_put_(b, tmp);
 }
 static inline void earlyinit_put_i64_(earlyinit_buf *b, int64_t v) {
   if (v < 0) {
@@ -160,7 +184,8 @@ static inline size_t earlyinit_format_fatal(char *out, size_t size,
  *
  * @code
  *   earlyinit_format_trace(line, sizeof line, t);
- *   // "earlyinit: xen_pvh early kasan_early ok code 0 @12345"
+ *   // "earlyinit: xen_pvh early kasan_early ok @12345"
+ *   // "earlyinit: pc early probe FAILED code -5 @12400"
  * @endcode
  */
 static inline size_t earlyinit_format_trace(char *out, size_t size,

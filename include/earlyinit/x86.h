@@ -66,7 +66,7 @@ static inline int earlyinit_x86_subarch(const struct bootproto_boot_params *bp,
   unsigned char magic[BOOTPROTO_XEN_PV_START_INFO_MAGIC_LEN];
   uint32_t magic32;
   unsigned i;
-  const char pv[] = BOOTPROTO_XEN_PV_START_INFO_MAGIC;
+  static const char pv[] = BOOTPROTO_XEN_PV_START_INFO_MAGIC;
   why->step = 0;
   why->dep = 0;
   why->subarch = 0;
@@ -116,7 +116,9 @@ static inline earlyinit_summary earlyinit_x86_run(enum earlyinit_phase phase,
   earlyinit_fatal why;
   const int id = earlyinit_x86_subarch(bp, mem, &why);
   if (id < 0) {
-    earlyinit_summary stopped = {0, 0, 0, 1};
+    earlyinit_summary stopped;
+    earlyinit_summary_clear_(&stopped);
+    stopped.stopped = 1;
     earlyinit_call_fatal_(hooks, &why);
     return stopped;
   }

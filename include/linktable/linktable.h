@@ -159,6 +159,15 @@ template <class A> struct linktable_same_type_<A, A> {
   BOOST_PP_IIF(BOOST_PP_BOOL(i), LINKTABLE_ATTR_ASM_II_, BOOST_PP_TUPLE_EAT(2))(i, attrs)
 #define LINKTABLE_ATTR_ASM_II_(i, attrs) ".asciz \"" BOOST_PP_SEQ_ELEM(i, attrs) "\"\n"
 
+/* The record's 64-bit address fields. 32-bit assemblers cannot relocate a
+ * .quad (i386 gas: "cannot represent relocation type BFD_RELOC_64"): there
+ * the address is a .long followed by a zero high half (x86 is little-endian). */
+#if defined(__LP64__) || defined(_LP64)
+#define LINKTABLE_META_ADDR_(addr) ".quad " addr "\n"
+#else
+#define LINKTABLE_META_ADDR_(addr) ".long " addr ", 0\n"
+#endif
+
 /* A metadata record, see docs/linktable-metadata.md. */
 #define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
                                name, attrs_asm)                               \
@@ -170,8 +179,8 @@ template <class A> struct linktable_same_type_<A, A> {
   ".short " LINKTABLE_STR_(kind) "\n"                                         \
   ".long 7771f - 7770b\n"                                                     \
   ".long " LINKTABLE_STR_(__LINE__) "\n"                                      \
-  ".quad " addr "\n"                                                          \
-  ".quad " addr2 "\n"                                                         \
+  LINKTABLE_META_ADDR_(addr)                                                  \
+  LINKTABLE_META_ADDR_(addr2)                                                 \
   ".long " size_op "\n"                                                       \
   ".long " kw_op "\n"                                                         \
   ".asciz \"" table "\"\n"                                                    \

@@ -37,16 +37,8 @@ gcc -pie pie/*.o $frag -o good.pie
 clang -pie -fuse-ld=lld clang/*.o $frag -o good.clang
 
 # good32: 32-bit, freestanding (no 32-bit libc on this machine), static.
-# linktable.h writes the 64-bit address fields of the metadata with .quad,
-# which i386 gas cannot relocate; until the header emits `.long addr, 0` on
-# 32-bit targets, the fixture uses a copy patched that way (a no-op once
-# the header is fixed).
-mkdir -p inc32/linktable m32
-cp "$root"/include/linktable/rel.h inc32/linktable/
-sed -e 's|"\.quad " addr "\\n"|".long " addr ", 0\\n"|' \
-    -e 's|"\.quad " addr2 "\\n"|".long " addr2 ", 0\\n"|' \
-    "$root"/include/linktable/linktable.h > inc32/linktable/linktable.h
-f32="-m32 -fno-pie -ffreestanding -fno-asynchronous-unwind-tables -Iinc32"
+mkdir -p m32
+f32="-m32 -fno-pie -ffreestanding -fno-asynchronous-unwind-tables"
 for f in good_decl good_pc good_xen start32; do gcc $cflags $f32 -c $f.c -o m32/$f.o; done
 g++ $cxxflags $f32 -fno-exceptions -fno-rtti -c good_kasan.cc -o m32/good_kasan.o
 gcc -m32 -no-pie -nostdlib -static m32/*.o $frag -o good32

@@ -1,0 +1,131 @@
+// earlyinit/format.h: every fatal reason and trace status as text, numbers
+// at their limits (the 64-bit printing avoids division, see format.h), and
+// bounded buffers (truncated, always terminated, never overrun).
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "earlyinit/format.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+earlyinit_fatal Fatal(earlyinit_fatal_reason r, uint64_t value = 0, uint64_t value2 = 0) {
+  earlyinit_fatal f{};
+  f.reason = r;
+  f.step = "kasan_early";
+  f.dep = "cr4_shadow";
+  f.subarch = EARLYINIT_SUBARCH_ID_xen_pvh;
+  f.value = value;
+  f.value2 = value2;
+  return f;
+}
+
+std::string Format(const earlyinit_fatal& f) {
+  char line[256];
+  const size_t n = earlyinit_format_fatal(line, sizeof line, &f);
+  EXPECT_EQ(n, std::string(line).size());
+  return line;
+}
+
+std::string Format(const earlyinit_trace& t) {
+  char line[256];
+  const size_t n = earlyinit_format_trace(line, sizeof line, &t);
+  EXPECT_EQ(n, std::string(line).size());
+  return line;
+}
+
+TEST(FormatFatal, EveryReason) {
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_STEP_FAILED, static_cast<uint64_t>(-22))),
+            "earlyinit: required step kasan_early failed on subarch xen_pvh with code -22");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_DEPENDENCY)),
+            "earlyinit: required step kasan_early not run on subarch xen_pvh: its dependency "
+            "cr4_shadow did not run successfully before it");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNKNOWN_SUBARCH, 0xffffffff)),
+            "earlyinit: unknown hardware_subarch 4294967295 (0xffffffff)");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_DISABLED_SUBARCH, 3)),
+            "earlyinit: subarch id 3 is not enabled in this build");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_NO_SUBARCH_DATA)),
+            "earlyinit: hardware_subarch is Xen (2) but hardware_subarch_data is 0");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNREADABLE_DATA, 0x100000000ull)),
+            "earlyinit: hardware_subarch_data 0x100000000 is outside readable memory");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNKNOWN_MAGIC, 0x1234abcd, 0x8000)),
+            "earlyinit: unknown magic 0x1234abcd at hardware_subarch_data 0x8000 (neither "
+            "hvm_start_info nor Xen PV start_info)");
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_BAD_PHASE, 7)), "earlyinit: no phase 7");
+}
+
+TEST(FormatFatal, UnknownSubarchIdIsAQuestionMark) {
+  earlyinit_fatal f = Fatal(EARLYINIT_FATAL_STEP_FAILED, 1);
+  f.subarch = 99;
+  EXPECT_EQ(Format(f), "earlyinit: required step kasan_early failed on subarch ? with code 1");
+}
+
+TEST(FormatTrace, EveryStatus) {
+  earlyinit_trace t{};
+  t.step = "cr4_shadow";
+  t.subarch = EARLYINIT_SUBARCH_ID_pc;
+  t.phase = EARLYINIT_PHASE_early;
+  t.clock = 12345;
+  t.status = EARLYINIT_STARTING;
+  EXPECT_EQ(Format(t), "earlyinit: pc early cr4_shadow calling @12345");
+  t.status = EARLYINIT_OK;
+  EXPECT_EQ(Format(t), "earlyinit: pc early cr4_shadow ok @12345");
+  t.status = EARLYINIT_FAILED;
+  t.code = -5;
+  t.phase = EARLYINIT_PHASE_setup_arch;
+  EXPECT_EQ(Format(t), "earlyinit: pc setup_arch cr4_shadow FAILED code -5 @12345");
+  t.status = EARLYINIT_SKIPPED;
+  t.dep = "cmdline";
+  t.phase = EARLYINIT_PHASE_late;
+  EXPECT_EQ(Format(t), "earlyinit: pc late cr4_shadow SKIPPED (needs cmdline) @12345");
+}
+
+// Decimal and hex at the edges, against printf.
+TEST(FormatNumbers, AgreeWithPrintf) {
+  const uint64_t values[] = {0, 1, 9, 10, 99, 100, 4294967295ull, 4294967296ull,
+                             999999999999999999ull, 1000000000000000000ull,
+                             9999999999999999999ull, 10000000000000000000ull,
+                             18446744073709551615ull};
+  for (uint64_t v : values) {
+    earlyinit_trace t{};
+    t.step = "s";
+    t.status = EARLYINIT_OK;
+    t.clock = v;
+    char want[128];
+    std::snprintf(want, sizeof want, "earlyinit: pc early s ok @%llu",
+                  static_cast<unsigned long long>(v));
+    EXPECT_EQ(Format(t), want);
+    std::snprintf(want, sizeof want, "earlyinit: hardware_subarch_data 0x%llx is outside readable memory",
+                  static_cast<unsigned long long>(v));
+    EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNREADABLE_DATA, v)), want);
+  }
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_STEP_FAILED, static_cast<uint64_t>(INT64_MIN))),
+            "earlyinit: required step kasan_early failed on subarch xen_pvh with code "
+            "-9223372036854775808");
+}
+
+TEST(FormatBuffer, TruncatesTerminatesAndNeverOverruns) {
+  const earlyinit_fatal f = Fatal(EARLYINIT_FATAL_NO_SUBARCH_DATA);
+  char buf[16 + 8];
+  for (size_t size = 0; size <= 16; ++size) {
+    std::memset(buf, '#', sizeof buf);
+    const size_t n = earlyinit_format_fatal(buf, size, &f);
+    if (size > 0) {
+      EXPECT_EQ(n, size - 1) << size;
+      EXPECT_EQ(std::string(buf), std::string("earlyinit: hardware").substr(0, size - 1));
+    } else {
+      EXPECT_EQ(n, 0u);
+    }
+    for (size_t i = size; i < sizeof buf; ++i) ASSERT_EQ(buf[i], '#') << "overrun at " << i;
+  }
+}
+
+TEST(FormatTrace, NullNamesPrintAsNull) {
+  earlyinit_trace t{};
+  t.status = EARLYINIT_OK;
+  EXPECT_EQ(Format(t), "earlyinit: pc early (null) ok @0");
+}
+
+}  // namespace
