@@ -69,7 +69,7 @@ struct TraceLine {
 
 std::vector<TraceLine> Trace(const std::string& serial) {
   static const std::regex line(
-      R"(^earlyinit: (\S+) (\S+) (\S+) (\S+)(?: .*)? @\d+ cycles=\d+ fn=(0x[0-9a-f]+)$)");
+      R"(^earlyinit: (\S+) (\S+) (\S+) (\S+)(?: .*)? @\d+(?: .*)? cycles=\d+ fn=(0x[0-9a-f]+)$)");
   std::vector<TraceLine> out;
   for (const std::string& l : Lines(serial)) {
     std::smatch m;
