@@ -348,6 +348,17 @@ TEST(DamagedStartInfo, AbsurdMemoryMapCountIsRefused) {
   EXPECT_TRUE(Contains(b.serial, "kernel: exit 35 (failure)")) << b.serial;
 }
 
+// No UART at 0x3f8 (-serial none): the console step's probe fails, it is
+// required, and the kernel exits with the failure code instead of hanging.
+TEST(Console, NoUartEndsInFailureNotAHang) {
+  for (const char* image : {kPvh, kMultiboot}) {
+    const std::string root = SourceRoot();
+    auto r = testsupport::Run({root + "/examples/kernel/qemu-boot", "--serial", "none", "--timeout", "60",
+                  root + "/" + image});
+    EXPECT_EQ(r.exit_code, kFailure) << image << "\n" << r.output;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // The images themselves.
 
