@@ -32,22 +32,22 @@ alignas(4096) uint64_t shadow_pt[512];
 
 uint64_t addr(const void* p) { return reinterpret_cast<uintptr_t>(p); }
 uint8_t* shadow_of(uint64_t a) { return reinterpret_cast<uint8_t*>(kShadowOffset + a / 8); }
-unsigned index(uint64_t va, int level) { return (va >> (12 + 9 * level)) & 511; }
+unsigned table_index(uint64_t va, int level) { return (va >> (12 + 9 * level)) & 511; }
 
 // Maps [va, va + size) to physical [pa, pa + size), inside one page table.
 int map_shadow(uint64_t va, uint64_t pa, uint64_t size) {
   uint64_t* pml4 = reinterpret_cast<uint64_t*>(x86::read_cr3() & x86::kPteAddrMask);
   const uint64_t last = va + size - 1;
-  if (index(va, 1) != index(last, 1) || index(va, 2) != index(last, 2) ||
-      index(va, 3) != index(last, 3))
+  if (table_index(va, 1) != table_index(last, 1) || table_index(va, 2) != table_index(last, 2) ||
+      table_index(va, 3) != table_index(last, 3))
     return kernel::kEINVAL;  // more than one page table: not needed here
-  if (pml4[index(va, 3)] & x86::kPtePresent) return kernel::kEINVAL;  // slot taken
+  if (pml4[table_index(va, 3)] & x86::kPtePresent) return kernel::kEINVAL;  // slot taken
   const uint64_t table = x86::kPtePresent | x86::kPteWrite;
-  shadow_pdpt[index(va, 2)] = addr(shadow_pd) | table;
-  shadow_pd[index(va, 1)] = addr(shadow_pt) | table;
+  shadow_pdpt[table_index(va, 2)] = addr(shadow_pd) | table;
+  shadow_pd[table_index(va, 1)] = addr(shadow_pt) | table;
   for (uint64_t off = 0; off < size; off += kPage)
-    shadow_pt[index(va + off, 0)] = (pa + off) | table;
-  pml4[index(va, 3)] = addr(shadow_pdpt) | table;
+    shadow_pt[table_index(va + off, 0)] = (pa + off) | table;
+  pml4[table_index(va, 3)] = addr(shadow_pdpt) | table;
   return 0;
 }
 
