@@ -5,7 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "src/audit/json.h"
 
@@ -179,7 +182,7 @@ struct ShownSubarch {
 
 std::vector<ShownSubarch> AllSubarchs(const Model& m) {
   std::vector<ShownSubarch> out;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   for (const auto& s : m.subarchs) {
     out.push_back({s.name, s.label, s.id, true});
     seen.insert(s.name);
@@ -319,7 +322,7 @@ std::string At(const std::string& file, uint32_t line) {
 // once as a path "a -> b -> a" (a depends on b).
 void FindCycles(const Model& m, std::vector<Violation>* v) {
   const size_t n = m.steps.size();
-  std::map<std::string, size_t> idx;
+  std::unordered_map<std::string, size_t> idx;
   for (size_t i = 0; i < n; ++i) idx[m.steps[i].name] = i;
   std::vector<std::vector<size_t>> adj(n);
   for (size_t i = 0; i < n; ++i)
@@ -515,7 +518,7 @@ std::vector<Violation> Check(const Program& p, const Model& m) {
   FindCycles(m, &v);
   for (const auto& s : m.subarchs) {
     const auto seq = RunSequence(m, s.name);
-    std::map<std::string, size_t> pos;
+    std::unordered_map<std::string, size_t> pos;
     for (size_t i = 0; i < seq.size(); ++i) pos.emplace(seq[i].impl->step, i);
     for (size_t i = 0; i < seq.size(); ++i) {
       const Impl& im = *seq[i].impl;
@@ -599,7 +602,7 @@ int Matrix(const Options& o, const Program& p, const Model& m, std::ostream& out
     const Step* step;
   };
   std::vector<RowStep> rows;
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
   for (const auto& s : m.steps) {
     rows.push_back({s.name, &s});
     seen.insert(s.name);
@@ -905,6 +908,12 @@ int Diff(const Options& o, const Program& p, const Model& m, std::ostream& out, 
 
 }  // namespace
 
+namespace {
+bool g_keep_memory_at_exit = false;
+}  // namespace
+
+void KeepMemoryAtExit(bool keep) { g_keep_memory_at_exit = keep; }
+
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty) {
   return RunWith(args, out, err, tty,
                  [](const std::vector<std::string>& files, Program* p, std::string* error, void*) {
@@ -939,14 +948,20 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (o.positional.size() < want_names + 1)
     return usage(o.command + " needs " + (want_names ? "two subarchs and " : "") + "at least one FILE");
 
-  Program p;
+  std::unique_ptr<Program> owned_p(new Program);
+  std::unique_ptr<Model> owned_m(new Model);
+  Program& p = *owned_p;
+  Model& m = *owned_m;
+  if (g_keep_memory_at_exit) {
+    owned_p.release();  // the process exits next: the OS takes it back
+    owned_m.release();
+  }
   std::string error;
   std::vector<std::string> files(o.positional.begin() + static_cast<long>(want_names), o.positional.end());
   if (!load(files, &p, &error, context)) {
     err << "earlyinit-audit: error: " << error << "\n";
     return kExitError;
   }
-  Model m;
   BuildModel(p, &m);
   if (o.command == "list") return List(o, p, m, out, err);
   if (o.command == "matrix") return Matrix(o, p, m, out, tty);

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace audit {
@@ -80,7 +81,7 @@ class ElfObject {
   std::string image_;  // the object's bytes
   std::map<size_t, std::vector<Reloc>> relocs_;
   std::map<uint64_t, std::string> by_addr_;
-  std::map<std::string, uint64_t> by_name_;
+  std::unordered_map<std::string, uint64_t> by_name_;
 };
 
 // Loads every ELF object of a file or buffer. On failure, returns false and

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 namespace audit {
 
@@ -201,7 +202,7 @@ void BuildModel(const Program& program, Model* m) {
 
   // Steps.
   std::map<uint64_t, std::string> step_at;  // executables: entry address -> step
-  std::map<std::string, size_t> step_names;
+  std::unordered_map<std::string, size_t> step_names;
   if (const Table* t = program.FindTable(schema::kStepTable)) {
     for (const auto& e : t->entries) {
       if (!e.record) continue;

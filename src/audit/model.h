@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "src/audit/program.h"
@@ -92,7 +93,7 @@ struct Model {
   void Index();
 
  private:
-  std::map<std::string, size_t> step_index_, subarch_index_;
+  std::unordered_map<std::string, size_t> step_index_, subarch_index_;
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> exempt_index_;
   std::map<std::pair<std::string, std::string>, std::vector<const Impl*>> impl_index_;
   bool indexed_ = false;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace audit {
 
@@ -302,7 +304,7 @@ bool BuildProgram(Program* p, std::string* error) {
       by_table[table].push_back({s.name, std::move(e)});
     }
   }
-  std::map<std::string, Entry*> by_section;
+  std::unordered_map<std::string, Entry*> by_section;
   for (auto& kv : by_table) {
     auto& list = kv.second;
     std::sort(list.begin(), list.end(),
@@ -312,7 +314,7 @@ bool BuildProgram(Program* p, std::string* error) {
     for (auto& f : list) t.entries.push_back(std::move(f.entry));
     for (auto& e : t.entries) by_section[kPrefix + e.table + "." + e.key + "." + e.name] = &e;
   }
-  std::set<std::string> seen_records;
+  std::unordered_set<std::string> seen_records;
   for (const auto& ow : owned) {
     const Record* r = ow.record;
     if (r->kind != linktable_meta::Kind::kEntry) continue;

@@ -26,7 +26,7 @@ struct Record {
   std::vector<std::pair<std::string, std::string>> attrs;  // in order
 
   // The value of attribute `k`, or "" when absent.
-  std::string Attr(const std::string& k) const;
+  const std::string& Attr(const std::string& k) const;
   bool HasAttr(const std::string& k) const;
 };
 

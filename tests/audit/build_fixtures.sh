@@ -38,7 +38,7 @@ clang -pie -fuse-ld=lld clang/*.o $frag -o good.clang
 
 # good32: 32-bit, freestanding (no 32-bit libc on this machine), static.
 mkdir -p m32
-f32="-m32 -fno-pie -ffreestanding -fno-asynchronous-unwind-tables"
+f32="-m32 -fno-pie -ffreestanding -fno-asynchronous-unwind-tables $inc"
 for f in good_decl good_pc good_xen start32; do gcc $cflags $f32 -c $f.c -o m32/$f.o; done
 g++ $cxxflags $f32 -fno-exceptions -fno-rtti -c good_kasan.cc -o m32/good_kasan.o
 gcc -m32 -no-pie -nostdlib -static m32/*.o $frag -o good32
