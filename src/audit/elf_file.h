@@ -89,7 +89,7 @@ class ElfObject {
 // outside the buffer.
 bool LoadFile(const std::string& path, std::vector<ElfObject>* out,
               std::string* error);
-bool LoadBuffer(const std::string& bytes, const std::string& origin,
+bool LoadBuffer(std::string bytes, const std::string& origin,
                 std::vector<ElfObject>* out, std::string* error);
 
 }  // namespace audit

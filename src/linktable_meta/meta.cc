@@ -92,6 +92,7 @@ ParseResult Parse(const uint8_t* data, size_t size) {
     size_t s = off + kHeaderSize;
     const size_t end = off + rsize;
     std::string* const fixed[4] = {&r.table, &r.key, &r.name, &r.file};
+    r.attrs.reserve(8);  // earlyinit's records carry 5 to 8
     size_t n = 0;
     bool terminated = false;
     while (s < end) {
