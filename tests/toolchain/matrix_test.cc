@@ -119,6 +119,19 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
             "empty: 0\n"
             "ORDER OK\n");
 
+  // The never-called emitter functions are gone: discarded by the fragment
+  // (bfd, lld) or collected (--gc-sections); gold without it keeps them.
+  {
+    ProcessResult nm = RunShell("nm " + ShellQuote(prog));
+    ASSERT_EQ(nm.exit_code, 0) << nm.output;
+    const bool dropped = nm.output.find("linktable_emit__") == std::string::npos &&
+                         nm.output.find("linktable_define__") == std::string::npos;
+    if (c.ld != "gold" || c.gc == "gc")
+      EXPECT_TRUE(dropped) << "emitter functions left in the program:\n" << nm.output;
+    else
+      EXPECT_FALSE(dropped) << "gold without --gc-sections was expected to keep them";
+  }
+
   // No dynamic relocation inside any table.
   auto ranges = TableRanges(prog);
   ASSERT_EQ(ranges.size(), 3u) << "expected markers of cell_fns, cell_recs, cell_empty";
