@@ -687,15 +687,15 @@ def judge(r):
         why = ("; ".join(parts) + ". The chain entry itself is 8 bytes (`.linktables`, with the step's "
                "own entry spread over its six), parity adds 4 per (step, subarch) in "
                "`.rodata.earlyinit.parity` (in `.rodata`, with the step's name). The rest is code and "
-               "its unwind data: every LINKTABLE_RECORD, every parity definition and every step "
-               "definition is emitted from the asm of a never-called `used` static function "
-               "(LINKTABLE_EMITTER_); each stays in the program as a lone `ret` padded to 16 bytes of "
-               "`.text`, with a `.eh_frame` FDE and an `.eh_frame_hdr` slot unless unwind tables are "
-               "off. Without those functions earlyinit would need %s bytes per entry."
+               "its unwind data. The never-called functions whose asm emits the entries "
+               "(LINKTABLE_EMITTER_) are discarded by linktable.ld; what is left in `.text` and "
+               "`.eh_frame` belongs to the measured programs' own code. Without code and unwind data "
+               "earlyinit needs %s bytes per entry."
                % fmt(sum(v for k, v in per[-1][1]["per_section"].items()
                          if k not in (".text", ".eh_frame", ".eh_frame_hdr"))))
     goals.append(("at most 16 allocated bytes per entry", "; ".join(
         "%s bytes (%s)" % (fmt(row["alloc_per_entry"]), desc) for desc, row in per), verdict(ok), why))
+    row = per[-1][1]  # dynamic relocations do not depend on the unwind-table flag
     rel = row["relocs_per_entry"]
     goals.append(("zero dynamic relocations (PIE)",
                   "%s per entry; %d in the whole program, as many as the bare functions' program"
