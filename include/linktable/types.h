@@ -24,6 +24,9 @@
 #ifndef UINT64_MAX
 #define UINT64_MAX U64_MAX
 #endif
+#ifndef UINTPTR_MAX
+#define UINTPTR_MAX ULONG_MAX
+#endif
 #else
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,278 @@
+#!/usr/bin/env python3
+"""Linux 6.1 through earlyinit: builds, audit, boots, and the link refusals.
+
+Run by tests/linux:linux_test (a local Bazel test) or directly:
+    python3 tests/linux/linux_test.py [-k PATTERN]
+
+It drives the real scripts of examples/linux from the real checkout (the
+kernel trees are cached outside it, see examples/linux/build), boots each
+entry under QEMU, and compares every boot's trace with what
+`earlyinit-audit list --format json vmlinux` says that subarch's chain is.
+Writes JUnit XML to $XML_OUTPUT_FILE (one case per test) when set.
+"""
+import json
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.realpath(__file__))
+PROJECT = os.path.dirname(os.path.dirname(HERE))
+LINUX = os.path.join(PROJECT, "examples", "linux")
+CACHE = os.environ.get("EARLYINIT_CACHE") or os.path.join(
+    pwd.getpwuid(os.getuid()).pw_dir, ".cache", "earlyinit")
+ENV = dict(os.environ, EARLYINIT_CACHE=CACHE,
+           PATH="/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
+
+TRACE = re.compile(r"earlyinit: (\S+) (\S+) (\S+) (ok|FAILED|SKIPPED)\b.*"
+                   r" fn=0x([0-9a-f]+)")
+PARITY = ("earlyinit__step_{step}__on_subarch_{subarch}"
+          "__needs_exactly_one_implementation_or_exemption")
+BOOT_SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen-pv": "xen_pv"}
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, **kw)
+
+
+def audit_tool():
+    """earlyinit-audit from the Bazel runfiles, else from bazel-bin."""
+    for base in (os.environ.get("TEST_SRCDIR", ""), PROJECT):
+        for rel in ("earlyinit/src/audit/earlyinit-audit",
+                    "bazel-bin/src/audit/earlyinit-audit"):
+            path = os.path.join(base, rel)
+            if os.path.isfile(path):
+                return path
+    raise RuntimeError("earlyinit-audit not found: bazel build //src/audit:earlyinit-audit")
+
+
+_built = {}
+
+
+def build(variant):
+    """The output folder of examples/linux/build VARIANT (built once)."""
+    if variant not in _built:
+        r = run([os.path.join(LINUX, "build"), variant])
+        if r.returncode != 0:
+            raise AssertionError("examples/linux/build %s failed:\n%s" % (variant, r.stderr[-3000:]))
+        _built[variant] = r.stdout.strip().splitlines()[-1]
+    return _built[variant]
+
+
+def chain(vmlinux, subarch):
+    """[(phase, step, address)] of one subarch's chain, from the audit tool."""
+    r = run([audit_tool(), "list", "--subarch", subarch, "--format", "json", vmlinux])
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    (sub,) = [s for s in doc["subarchs"] if s["name"] == subarch]
+    return [(e["phase"], e["step"], int(e["address"], 16)) for e in sub["chain"]]
+
+
+def traced(log):
+    """[(subarch, phase, step, status, address)] of the trace lines in a log."""
+    return [(m.group(1), m.group(2), m.group(3), m.group(4), int(m.group(5), 16))
+            for m in TRACE.finditer(log)]
+
+
+def exemptions(vmlinux):
+    """{(step, subarch): reason} from the audit tool's matrix."""
+    r = run([audit_tool(), "matrix", "--format", "json", vmlinux])
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    out = {}
+    for row in doc["steps"]:
+        for cell in row["cells"]:
+            if cell["status"] == "exempt":
+                out[(row["step"], cell["subarch"])] = cell["exemptions"][0]["reason"]
+    return out
+
+
+class Build(unittest.TestCase):
+    def test_xen_variant_has_vmlinux_and_bzimage(self):
+        out = build("xen")
+        for f in ("vmlinux", "bzImage"):
+            self.assertTrue(os.path.getsize(os.path.join(out, f)) > 0, f)
+
+    def test_kasan_variant_has_vmlinux_and_bzimage(self):
+        out = build("kasan")
+        for f in ("vmlinux", "bzImage"):
+            self.assertTrue(os.path.getsize(os.path.join(out, f)) > 0, f)
+
+    def test_second_run_builds_nothing(self):
+        out = build("xen")
+        before = os.stat(os.path.join(out, "vmlinux")).st_mtime_ns
+        r = run([os.path.join(LINUX, "build"), "xen"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("up to date", r.stderr)
+        self.assertEqual(r.stdout.strip().splitlines()[-1], out)
+        self.assertEqual(os.stat(os.path.join(out, "vmlinux")).st_mtime_ns, before)
+
+    def test_unknown_variant_is_refused(self):
+        r = run([os.path.join(LINUX, "build"), "xne"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("usage: examples/linux/build [xen|kasan]", r.stderr)
+
+
+class Audit(unittest.TestCase):
+    def check_clean(self, variant):
+        vmlinux = os.path.join(build(variant), "vmlinux")
+        r = run([audit_tool(), "check", vmlinux])
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_check_is_clean_xen(self):
+        self.check_clean("xen")
+
+    def test_check_is_clean_kasan(self):
+        self.check_clean("kasan")
+
+    def test_cr4_and_kasan_on_every_path_or_reasoned(self):
+        vmlinux = os.path.join(build("xen"), "vmlinux")
+        ex = exemptions(vmlinux)
+        for subarch in ("pc", "xen_pv", "xen_pvh"):
+            steps = [s for _, s, _ in chain(vmlinux, subarch)]
+            self.assertIn("cr4_shadow", steps, subarch)
+            if subarch == "xen_pv":
+                self.assertNotIn("kasan_early", steps)
+                self.assertIn("CONFIG_KASAN is off", ex[("kasan_early", "xen_pv")])
+            else:
+                self.assertIn("kasan_early", steps, subarch)
+
+    def test_kasan_variant_has_no_xen_pv_chain(self):
+        vmlinux = os.path.join(build("kasan"), "vmlinux")
+        r = run([audit_tool(), "list", "--subarch", "xen_pv", vmlinux])
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("unknown subarch xen_pv", r.stderr)
+
+
+class Boot(unittest.TestCase):
+    def boot(self, entry, variant):
+        out = build(variant)
+        r = run([os.path.join(LINUX, "boot"), entry, "--variant", variant])
+        log = r.stdout
+        self.assertEqual(r.returncode, 0, "boot failed: %s\n%s" % (r.stderr, log[-4000:]))
+        self.assertIn("earlyinit-linux: /init reached", log)
+        subarch = BOOT_SUBARCH[entry]
+        got = traced(log)
+        self.assertTrue(got, "no earlyinit trace line in the log")
+        self.assertTrue(all(t[0] == subarch for t in got), got)
+        self.assertTrue(all(t[3] == "ok" for t in got), got)
+        want = chain(os.path.join(out, "vmlinux"), subarch)
+        self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
+        return [s for _, _, s, _, _ in got]
+
+    def test_native(self):
+        steps = self.boot("native", "xen")
+        self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
+
+    def test_pvh(self):
+        steps = self.boot("pvh", "xen")
+        self.assertLess(steps.index("idt_early"), steps.index("pvh_bootparams"))
+
+    def test_xen_pv(self):
+        steps = self.boot("xen-pv", "xen")
+        self.assertIn("cr4_shadow", steps)
+        self.assertLess(steps.index("xen_pv_start"), steps.index("cr4_shadow"))
+
+    def test_kasan_native(self):
+        steps = self.boot("native", "kasan")
+        self.assertLess(steps.index("clear_top_pgt"), steps.index("kasan_early"))
+
+    def test_kasan_pvh(self):
+        # Linux 6.1 unpatched: triple fault in xen_prepare_pvh (instrumented,
+        # before kasan_early_init). Here it runs after kasan_early.
+        steps = self.boot("pvh", "kasan")
+        self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
+
+
+class Relink(unittest.TestCase):
+    """vmlinux relinked from the Kbuild tree's objects, one provider removed."""
+
+    def relink(self, variant, strip=None):
+        tree = os.path.join(build(variant), "..", "build")
+        tmp = tempfile.mkdtemp(prefix="earlyinit-relink-")
+        self.addCleanup(shutil.rmtree, tmp)
+        members = run(["ar", "t", os.path.join(tree, "vmlinux.a")]).stdout.split()
+        objs = []
+        for m in members:
+            path = os.path.join(tree, m)
+            if strip and m == strip[0]:
+                copy = os.path.join(tmp, os.path.basename(m))
+                shutil.copy(path, copy)
+                r = run(["objcopy", "--strip-symbol=" + strip[1], copy])
+                self.assertEqual(r.returncode, 0, r.stderr)
+                path = copy
+            objs.append(path)
+        libs = [os.path.join(tree, l) for l in ("lib/lib.a", "arch/x86/lib/lib.a")]
+        vmo = os.path.join(tmp, "vmlinux.o")
+        r = run(["ld", "-m", "elf_x86_64", "-z", "noexecstack", "-r", "-o", vmo,
+                 "--whole-archive"] + objs + ["--no-whole-archive", "--start-group"] +
+                [l for l in libs if os.path.exists(l)] + ["--end-group"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return run(["ld", "-m", "elf_x86_64", "-z", "max-page-size=0x200000",
+                    "--no-warn-rwx-segments", "-L", os.path.join(PROJECT, "linker_scripts"),
+                    "-T", os.path.join(tree, "arch/x86/kernel/vmlinux.lds"),
+                    "-o", os.path.join(tmp, "vmlinux"), vmo])
+
+    def test_unchanged_objects_relink(self):
+        r = self.relink("xen")
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_cr4_shadow_removed_from_xen_pv_does_not_link(self):
+        # The 2015 regression: xen_start_kernel() without cr4_init_shadow().
+        sym = PARITY.format(step="cr4_shadow", subarch="xen_pv")
+        r = self.relink("xen", ("arch/x86/kernel/head64.o", sym))
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("undefined reference to `%s'" % sym, r.stderr)
+
+    def test_kasan_early_without_exemption_on_xen_pv_does_not_link(self):
+        # What CONFIG_KASAN with XEN_PV builds: no kasan_early for xen_pv.
+        sym = PARITY.format(step="kasan_early", subarch="xen_pv")
+        r = self.relink("xen", ("arch/x86/xen/enlighten_pv.o", sym))
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("undefined reference to `%s'" % sym, r.stderr)
+
+
+def write_junit(result, tests, path):
+    suite = ET.Element("testsuite", name="linux_test", tests=str(len(tests)))
+    bad = {t.id(): msg for t, msg in result.failures + result.errors}
+    skipped = {t.id() for t, _ in result.skipped}
+    for t in tests:
+        cls, name = t.id().rsplit(".", 2)[-2:]
+        case = ET.SubElement(suite, "testcase", classname=cls, name=name)
+        if t.id() in bad:
+            ET.SubElement(case, "failure", message="failed").text = bad[t.id()]
+        elif t.id() in skipped:
+            ET.SubElement(case, "skipped")
+    root = ET.Element("testsuites")
+    root.append(suite)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def main():
+    loader = unittest.TestLoader()
+    if "-k" in sys.argv:
+        loader.testNamePatterns = ["*%s*" % sys.argv[sys.argv.index("-k") + 1]]
+    suite = loader.loadTestsFromModule(sys.modules[__name__])
+    tests = list(iter_tests(suite))
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    if os.environ.get("XML_OUTPUT_FILE"):
+        write_junit(result, tests, os.environ["XML_OUTPUT_FILE"])
+    return 0 if result.wasSuccessful() and not result.skipped else 1
+
+
+def iter_tests(suite):
+    for t in suite:
+        if isinstance(t, unittest.TestSuite):
+            yield from iter_tests(t)
+        else:
+            yield t
+
+
+if __name__ == "__main__":
+    sys.exit(main())
