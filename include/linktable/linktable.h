@@ -85,7 +85,42 @@
 #define LINKTABLE_FRAGMENT_SYMBOL \
   "linktable_linker_fragment_missing__link_with__linker_scripts_linktable_ld"
 
+/**
+ * An asm operand of an entry's emitter, as the assembler should see it:
+ * the bare symbol name or number, with no `$` or `#` punctuation.
+ *
+ * @v i         Operand number (a decimal literal)
+ *
+ * x86 needs the `%c` modifier for that; AArch64 and RISC-V GCC reject `%c`
+ * ("invalid use of '%c'" on RISC-V) and print a bare operand as is. Use it
+ * in a LINKTABLE_RECORD attribute to name field i's symbol:
+ *
+ * @code
+ *   LINKTABLE_RECORD(frob_table, 0100, disk,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
+ *                    ("fn=" LINKTABLE_ASM_OP(0)))
+ * @endcode
+ */
+#if defined(__x86_64__) || defined(__i386__)
+#define LINKTABLE_ASM_OP(i) "%c" LINKTABLE_STR_(i)
+#else
+#define LINKTABLE_ASM_OP(i) "%" LINKTABLE_STR_(i)
+#endif
+
 /* @cond INTERNAL */
+/* The constraint of an operand that names a symbol (a field's target). x86
+ * takes any link-time constant as "i". AArch64 GCC refuses a symbol as "i"
+ * in PIE code ("impossible constraint in 'asm'"), since its constants may
+ * not be symbols there; "S" (an absolute symbolic address, AArch64 and
+ * RISC-V, GCC and Clang) is what it takes, and x86 reads "S" as %rsi. */
+#if defined(__x86_64__) || defined(__i386__)
+#define LINKTABLE_ASM_SYM_CONSTRAINT_ "i"
+#elif defined(__aarch64__) || defined(__riscv)
+#define LINKTABLE_ASM_SYM_CONSTRAINT_ "S"
+#else
+#error "linktable: unsupported architecture (x86, AArch64 and RISC-V are tested); see LINKTABLE_ASM_SYM_CONSTRAINT_"
+#endif
+
 #define LINKTABLE_HIDDEN_ __attribute__((__visibility__("hidden")))
 #define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
 
@@ -128,8 +163,8 @@ template <class A> struct linktable_same_type_<A, A> {
 
 /* The assembler line for field i: `.long %ci - . + addend` or `.long %ci`. */
 #define LINKTABLE_FIELD_ASM_REL_(i, f) \
-  ".long %c" #i " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
-#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long %c" #i "\n"
+  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
+#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long " LINKTABLE_ASM_OP(i) "\n"
 #define LINKTABLE_FIELD_ASM_I_(z, i, fields) \
   LINKTABLE_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
 #define LINKTABLE_FIELD_ASM_II_(i, f) \
@@ -141,16 +176,21 @@ template <class A> struct linktable_same_type_<A, A> {
   BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(seq), macro, seq)
 
 /* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
-#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=%c" #i "\"\n"
-#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=%c" #i "\"\n"
+#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
 #define LINKTABLE_FIELD_META_I_(z, i, fields) \
   LINKTABLE_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
 #define LINKTABLE_FIELD_META_II_(i, f) \
   BOOST_PP_CAT(LINKTABLE_FIELD_META_, LINKTABLE_FIELD_KIND_(f))(i, f)
 
-/* The asm operand for a field. */
+/* The asm operand for a field: a symbol (REL_) or an integer (U32_). */
 #define LINKTABLE_FIELD_OPERAND_I_(z, i, fields) \
-  BOOST_PP_COMMA_IF(i) "i"(LINKTABLE_FIELD_EXPR_(BOOST_PP_SEQ_ELEM(i, fields)))
+  LINKTABLE_FIELD_OPERAND_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_FIELD_OPERAND_II_(i, f)                                   \
+  BOOST_PP_COMMA_IF(i) BOOST_PP_CAT(LINKTABLE_FIELD_CONSTRAINT_,            \
+                                    LINKTABLE_FIELD_KIND_(f))(LINKTABLE_FIELD_EXPR_(f))
+#define LINKTABLE_FIELD_CONSTRAINT_REL_ LINKTABLE_ASM_SYM_CONSTRAINT_
+#define LINKTABLE_FIELD_CONSTRAINT_U32_ "i"
 
 /* Attributes given by upper layers: a sequence of "key=value" literals,
  * walked behind a placeholder element so that it may be empty. */
@@ -265,7 +305,8 @@ template <class A> struct linktable_same_type_<A, A> {
         ".popsection\n"                                                        \
         LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
                                LINKTABLE_ASM_BEGIN_(table),                    \
-                               LINKTABLE_ASM_END_(table), "%c0", "%c1",        \
+                               LINKTABLE_ASM_END_(table), LINKTABLE_ASM_OP(0), \
+                               LINKTABLE_ASM_OP(1),                            \
                                #table, "", #table, "")                         \
         :                                                                      \
         : "i"(sizeof(LINKTABLE_TYPE_(table))),                                 \
@@ -321,7 +362,7 @@ template <class A> struct linktable_same_type_<A, A> {
  *              32-bit word of the table's entry type, in order
  * @v attrs     Boost.PP sequence of "key=value" string literals stored in
  *              the entry's metadata record (may be empty); a value may name
- *              field i's symbol as %ci
+ *              field i's symbol as LINKTABLE_ASM_OP(i)
  *
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
@@ -355,7 +396,7 @@ template <class A> struct linktable_same_type_<A, A> {
         LINKTABLE_META_RECORD_(                                                \
             LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
             LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
-            "%c" LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                 \
+            LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                       \
             #table, LINKTABLE_STR_(key), #name,                                \
             LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)        \
             LINKTABLE_ATTRS_ASM_(attrs))                                       \
