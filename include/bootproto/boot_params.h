@@ -103,7 +103,10 @@ extern "C" {
  *
  * @code
  *   switch ((enum bootproto_x86_subarch)bp->hdr.hardware_subarch) {
- *   case BOOTPROTO_X86_SUBARCH_XEN: ...
+ *   case BOOTPROTO_X86_SUBARCH_XEN:   // Xen PV or PVH: see hardware_subarch_data
+ *     break;
+ *   default:
+ *     break;
  *   }
  * @endcode
  */

@@ -11,8 +11,9 @@
  * This header can be included from a .S file: only the constants are
  * visible there.
  *
- * @code
- *   // boot.S: a multiboot header for an ELF32 kernel
+ * @code{.unparsed}
+ *   // boot.S: a multiboot header for an ELF32 kernel (assembly: not compiled
+ *   // by tests/docs)
  *   #include "bootproto/multiboot.h"
  *   #define MB_FLAGS (BOOTPROTO_MULTIBOOT_PAGE_ALIGN | BOOTPROTO_MULTIBOOT_MEMORY_INFO)
  *           .section .multiboot, "a"

@@ -342,7 +342,7 @@ enum bootproto_xen_kind {
  * hardware_subarch is BOOTPROTO_X86_SUBARCH_XEN.
  *
  * @code
- *   switch (bootproto_xen_probe(&m, bp->hdr.hardware_subarch_data)) {
+ *   switch (bootproto_xen_probe(m, bp->hdr.hardware_subarch_data)) {
  *   case BOOTPROTO_XEN_KIND_PVH: run_chain(PVH); break;
  *   case BOOTPROTO_XEN_KIND_PV:  run_chain(XEN_PV); break;
  *   default: panic("Xen subarch without start info");

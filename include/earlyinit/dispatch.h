@@ -199,7 +199,8 @@ static inline const struct earlyinit_step *earlyinit_entry_step(
  * Whether a step is exempt on a subarch.
  *
  * @code
- *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv)) ...
+ *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv))
+ *     return 0;   // nothing owed on Xen PV
  * @endcode
  */
 static inline int earlyinit_is_exempt(const struct earlyinit_step *step,

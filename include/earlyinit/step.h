@@ -27,8 +27,8 @@
  *   EARLYINIT_DEFINE_STEP(kasan_early);
  *
  *   // cr4.c
- *   static int cr4_native(const earlyinit_context *c) { ...; return 0; }
- *   static int cr4_xen_pv(const earlyinit_context *c) { ...; return 0; }
+ *   static int cr4_native(const earlyinit_context *c) { (void)c; return 0; }  // reads CR4
+ *   static int cr4_xen_pv(const earlyinit_context *c) { (void)c; return 0; }  // asks Xen
  *   EARLYINIT_IMPL(cr4_shadow, (pc)(lguest)(intel_mid)(ce4100)(xen_pvh), cr4_native);
  *   EARLYINIT_IMPL(cr4_shadow, (xen_pv), cr4_xen_pv);
  * @endcode

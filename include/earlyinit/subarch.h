@@ -90,7 +90,8 @@
  * Usable inside BOOST_PP_SEQ_FOR_EACH (it folds, it does not loop with FOR).
  *
  * @code
- *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), EMIT, IGNORE)(...)
+ *   enum { with_xen_pv = EARLYINIT_IS_ENABLED(xen_pv) };   // 1 or 0
+ *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), int xen_pv_on;, int xen_pv_off;)
  * @endcode
  */
 #define EARLYINIT_IS_ENABLED(s)                                          \
@@ -147,7 +148,7 @@ static inline const char *earlyinit_subarch_label(unsigned id) {
  * Whether a subarch id is enabled in this build.
  *
  * @code
- *   if (!earlyinit_subarch_enabled(id)) fatal(...);
+ *   if (!earlyinit_subarch_enabled(id)) panic("subarch not built in");
  * @endcode
  */
 static inline int earlyinit_subarch_enabled(unsigned id) {

@@ -98,7 +98,7 @@
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
  *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
- *                    ("fn=" LINKTABLE_ASM_OP(0)))
+ *                    ("fn=" LINKTABLE_ASM_OP(0)));
  * @endcode
  */
 #if defined(__x86_64__) || defined(__i386__)
@@ -321,7 +321,7 @@ template <class A> struct linktable_same_type_<A, A> {
  *
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
- *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), )
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), );
  * @endcode
  */
 #define LINKTABLE_REL(target) (REL_, target, 0)
@@ -333,7 +333,9 @@ template <class A> struct linktable_same_type_<A, A> {
  * @v flags     A decimal literal added to the stored distance
  *
  * @code
- *   (LINKTABLE_REL_FLAGS(my_step, 1))  // read with linktable_rel_resolve_masked
+ *   // bit 0 of the stored word is a flag: read with linktable_rel_resolve_masked
+ *   LINKTABLE_RECORD(frob_table, 0200, flagged,
+ *                    (LINKTABLE_REL_FLAGS(frob_disk, 1))(LINKTABLE_U32(0)), );
  * @endcode
  */
 #define LINKTABLE_REL_FLAGS(target, flags) (REL_, target, flags)
@@ -344,7 +346,8 @@ template <class A> struct linktable_same_type_<A, A> {
  * @v value     An integer constant expression
  *
  * @code
- *   (LINKTABLE_U32(FROB_FLAG_EARLY))
+ *   LINKTABLE_RECORD(frob_table, 0300, early,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(FROB_FLAG_EARLY)), );
  * @endcode
  */
 #define LINKTABLE_U32(value) (U32_, value, 0)
@@ -367,7 +370,7 @@ template <class A> struct linktable_same_type_<A, A> {
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
  *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
- *                    ("driver=disk"))
+ *                    ("driver=disk"));
  * @endcode
  */
 #define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_RECORD_I_(table, key, name, fields, attrs)
@@ -429,7 +432,8 @@ template <class A> struct linktable_same_type_<A, A> {
  * One past the last entry of a table.
  *
  * @code
- *   for (p = LINKTABLE_BEGIN(t); p < LINKTABLE_END(t); ++p) ...
+ *   for (p = LINKTABLE_BEGIN(frob_table); p < LINKTABLE_END(frob_table); ++p)
+ *     frob(p);
  * @endcode
  */
 #define LINKTABLE_END(table) LINKTABLE_END_I_(table)
