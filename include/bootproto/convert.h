@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/convert.h: converters from a loader's boot structure to the
  * Linux zero page (struct bootproto_boot_params).
  *

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * linktable/linktable.h: linker tables.
  *
  * A linker table is an array whose entries are contributed by any number of
@@ -70,13 +71,15 @@
 /** The non-allocated section that holds one metadata record per entry. */
 #define LINKTABLE_META_SECTION ".linktable_meta"
 
+/** @{ */
 /** Metadata record magic ("LTMD", little-endian) and format version. */
 #define LINKTABLE_META_MAGIC 0x444d544c
 #define LINKTABLE_META_VERSION 1
 #define LINKTABLE_META_KIND_TABLE 1
 #define LINKTABLE_META_KIND_ENTRY 2
+/** @} */
 
-/*
+/**
  * The linker fragment defines this symbol and every table refers to it, so
  * a program linked without the fragment fails to link, and the linker's
  * "undefined reference" names the fix, instead of running with unsorted or
@@ -479,7 +482,7 @@ static inline const void *linktable_hide_(const void *p) {
 
 /** The entry type of a table of references (LINKTABLE_DECLARE_REFS). */
 struct linktable_ref {
-  linktable_rel target;
+  linktable_rel target; /**< the function or object */
 };
 
 /**
