@@ -84,6 +84,11 @@ TEST_P(EarlyinitCross, ChainsParityAudit) {
       << matrix.output;
   ProcessResult list = RunShell(ShellQuote(audit) + " list " + ShellQuote(dir + "/prog"));
   EXPECT_NE(list.output.find("uart_b"), std::string::npos) << list.output;
+  // Relocatable input too: the archive's members (R_AARCH64_ABS64,
+  // R_RISCV_64 in the metadata).
+  ProcessResult archive = RunShell(ShellQuote(audit) + " list " + ShellQuote(dir + "/libimpl.a"));
+  for (const char* fn : {"clock_init", "uart_a", "uart_b", "mmu_quirk_a"})
+    EXPECT_NE(archive.output.find(fn), std::string::npos) << fn << "\n" << archive.output;
 
   // Without board B's uart, the program does not link, and says why.
   ProcessResult dropped = Build(dir, "-DCONSUMER_DROP_UART_B");
