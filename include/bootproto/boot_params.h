@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/boot_params.h: the Linux x86 boot protocol's "zero page"
  * (struct boot_params, 4096 bytes) and its setup header, ABI-exact.
  *
@@ -76,6 +77,7 @@
 /** First protocol version with hardware_subarch / hardware_subarch_data. */
 #define BOOTPROTO_PROTOCOL_SUBARCH 0x0207
 
+/** @{ */
 /** E820 types (the ACPI address range types). */
 #define BOOTPROTO_E820_RAM 1
 #define BOOTPROTO_E820_RESERVED 2
@@ -84,10 +86,13 @@
 #define BOOTPROTO_E820_UNUSABLE 5
 #define BOOTPROTO_E820_DISABLED 6
 #define BOOTPROTO_E820_PMEM 7
+/** @} */
 
+/** @{ */
 /** The legacy ISA hole Linux's PVH code reserves: [0xA0000, 0x100000). */
 #define BOOTPROTO_ISA_START 0xA0000
 #define BOOTPROTO_ISA_END 0x100000
+/** @} */
 
 #ifndef __ASSEMBLER__
 
@@ -103,7 +108,10 @@ extern "C" {
  *
  * @code
  *   switch ((enum bootproto_x86_subarch)bp->hdr.hardware_subarch) {
- *   case BOOTPROTO_X86_SUBARCH_XEN: ...
+ *   case BOOTPROTO_X86_SUBARCH_XEN:   // Xen PV or PVH: see hardware_subarch_data
+ *     break;
+ *   default:
+ *     break;
  *   }
  * @endcode
  */
@@ -126,9 +134,9 @@ enum bootproto_x86_subarch {
  * @endcode
  */
 struct bootproto_e820_entry {
-  uint64_t addr;
-  uint64_t size;
-  uint32_t type;
+  uint64_t addr; /**< start of the range (physical) */
+  uint64_t size; /**< length in bytes */
+  uint32_t type; /**< BOOTPROTO_E820_* */
 } __attribute__((__packed__));
 
 /**
@@ -139,6 +147,8 @@ struct bootproto_e820_entry {
  * @endcode
  */
 struct bootproto_setup_header {
+  /** @{ */
+  /** A field as in Linux's struct setup_header (Documentation/arch/x86/boot.rst): same name, offset and meaning. */
   uint8_t setup_sects;
   uint16_t root_flags;
   uint32_t syssize;
@@ -178,6 +188,7 @@ struct bootproto_setup_header {
   uint32_t init_size;
   uint32_t handover_offset;
   uint32_t kernel_info_offset;
+  /** @} */
 } __attribute__((__packed__));
 
 /**
@@ -190,42 +201,42 @@ struct bootproto_setup_header {
  * @endcode
  */
 struct bootproto_boot_params {
-  uint8_t screen_info[0x40];         /* 0x000 */
-  uint8_t apm_bios_info[0x14];       /* 0x040 */
-  uint8_t _pad2[4];                  /* 0x054 */
-  uint64_t tboot_addr;               /* 0x058 */
-  uint8_t ist_info[0x10];            /* 0x060 */
-  uint64_t acpi_rsdp_addr;           /* 0x070 */
-  uint8_t _pad3[8];                  /* 0x078 */
-  uint8_t hd0_info[16];              /* 0x080, obsolete */
-  uint8_t hd1_info[16];              /* 0x090, obsolete */
-  uint8_t sys_desc_table[16];        /* 0x0a0, obsolete */
-  uint8_t olpc_ofw_header[16];       /* 0x0b0 */
-  uint32_t ext_ramdisk_image;        /* 0x0c0: bits 63..32 */
-  uint32_t ext_ramdisk_size;         /* 0x0c4: bits 63..32 */
-  uint32_t ext_cmd_line_ptr;         /* 0x0c8: bits 63..32 */
-  uint8_t _pad4[112];                /* 0x0cc */
-  uint32_t cc_blob_address;          /* 0x13c */
-  uint8_t edid_info[0x80];           /* 0x140 */
-  uint8_t efi_info[0x20];            /* 0x1c0 */
-  uint32_t alt_mem_k;                /* 0x1e0 */
-  uint32_t scratch;                  /* 0x1e4 */
-  uint8_t e820_entries;              /* 0x1e8 */
-  uint8_t eddbuf_entries;            /* 0x1e9 */
-  uint8_t edd_mbr_sig_buf_entries;   /* 0x1ea */
-  uint8_t kbd_status;                /* 0x1eb */
-  uint8_t secure_boot;               /* 0x1ec */
-  uint8_t _pad5[2];                  /* 0x1ed */
-  uint8_t sentinel;                  /* 0x1ef */
-  uint8_t _pad6[1];                  /* 0x1f0 */
-  struct bootproto_setup_header hdr; /* 0x1f1 */
-  uint8_t _pad7[0x290 - 0x1f1 - 123];
-  uint32_t edd_mbr_sig_buffer[16];   /* 0x290 */
+  uint8_t screen_info[0x40];         /**< 0x000 */
+  uint8_t apm_bios_info[0x14];       /**< 0x040 */
+  uint8_t _pad2[4];                  /**< 0x054 */
+  uint64_t tboot_addr;               /**< 0x058 */
+  uint8_t ist_info[0x10];            /**< 0x060 */
+  uint64_t acpi_rsdp_addr;           /**< 0x070 */
+  uint8_t _pad3[8];                  /**< 0x078 */
+  uint8_t hd0_info[16];              /**< 0x080, obsolete */
+  uint8_t hd1_info[16];              /**< 0x090, obsolete */
+  uint8_t sys_desc_table[16];        /**< 0x0a0, obsolete */
+  uint8_t olpc_ofw_header[16];       /**< 0x0b0 */
+  uint32_t ext_ramdisk_image;        /**< 0x0c0: bits 63..32 */
+  uint32_t ext_ramdisk_size;         /**< 0x0c4: bits 63..32 */
+  uint32_t ext_cmd_line_ptr;         /**< 0x0c8: bits 63..32 */
+  uint8_t _pad4[112];                /**< 0x0cc */
+  uint32_t cc_blob_address;          /**< 0x13c */
+  uint8_t edid_info[0x80];           /**< 0x140 */
+  uint8_t efi_info[0x20];            /**< 0x1c0 */
+  uint32_t alt_mem_k;                /**< 0x1e0 */
+  uint32_t scratch;                  /**< 0x1e4 */
+  uint8_t e820_entries;              /**< 0x1e8 */
+  uint8_t eddbuf_entries;            /**< 0x1e9 */
+  uint8_t edd_mbr_sig_buf_entries;   /**< 0x1ea */
+  uint8_t kbd_status;                /**< 0x1eb */
+  uint8_t secure_boot;               /**< 0x1ec */
+  uint8_t _pad5[2];                  /**< 0x1ed */
+  uint8_t sentinel;                  /**< 0x1ef */
+  uint8_t _pad6[1];                  /**< 0x1f0 */
+  struct bootproto_setup_header hdr; /**< 0x1f1 */
+  uint8_t _pad7[0x290 - 0x1f1 - 123]; /**< 0x26c */
+  uint32_t edd_mbr_sig_buffer[16];   /**< 0x290 */
   struct bootproto_e820_entry
-      e820_table[BOOTPROTO_E820_MAX_ENTRIES_ZEROPAGE]; /* 0x2d0 */
-  uint8_t _pad8[48];                 /* 0xcd0 */
-  uint8_t eddbuf[6 * 82];            /* 0xd00 */
-  uint8_t _pad9[276];                /* 0xeec */
+      e820_table[BOOTPROTO_E820_MAX_ENTRIES_ZEROPAGE]; /**< 0x2d0 */
+  uint8_t _pad8[48];                 /**< 0xcd0 */
+  uint8_t eddbuf[6 * 82];            /**< 0xd00 */
+  uint8_t _pad9[276];                /**< 0xeec */
 } __attribute__((__packed__));
 
 #ifdef __cplusplus

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/bootproto.h: everything in bootproto, in one include.
  *
  *  - bootproto/mem.h          the bounded accessor (bootproto_mem)

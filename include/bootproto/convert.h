@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/convert.h: converters from a loader's boot structure to the
  * Linux zero page (struct bootproto_boot_params).
  *
@@ -146,7 +147,7 @@ static inline int bootproto_status_memmap_missing(bootproto_status st) {
  *
  * @code
  *   if (rep.lost & BOOTPROTO_LOST_E820_TRUNCATED)
- *     log("memory map: %u of %u entries", rep.e820_entries, rep.memmap_entries);
+ *     early_printf("memory map: %u of %u entries", rep.e820_entries, rep.memmap_entries);
  * @endcode
  */
 typedef struct bootproto_report {

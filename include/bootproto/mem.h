@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/mem.h: the bounded accessor through which converters read
  * loader memory.
  *
@@ -36,6 +37,7 @@
 extern "C" {
 #endif
 
+/** A window onto physical memory (struct bootproto_mem). */
 typedef struct bootproto_mem bootproto_mem;
 
 /**

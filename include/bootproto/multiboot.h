@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/multiboot.h: Multiboot (version 0.6.96, "multiboot 1") header,
  * information structure, memory map and module entries, and their
  * constants, as in the Multiboot Specification.
@@ -11,8 +12,9 @@
  * This header can be included from a .S file: only the constants are
  * visible there.
  *
- * @code
- *   // boot.S: a multiboot header for an ELF32 kernel
+ * @code{.unparsed}
+ *   // boot.S: a multiboot header for an ELF32 kernel (assembly: not compiled
+ *   // by tests/docs)
  *   #include "bootproto/multiboot.h"
  *   #define MB_FLAGS (BOOTPROTO_MULTIBOOT_PAGE_ALIGN | BOOTPROTO_MULTIBOOT_MEMORY_INFO)
  *           .section .multiboot, "a"
@@ -51,18 +53,22 @@
 #define BOOTPROTO_MULTIBOOT_INFO_ELF_SHDR 0x00000020     /**< syms (ELF sections) */
 #define BOOTPROTO_MULTIBOOT_INFO_MEM_MAP 0x00000040      /**< mmap_length, mmap_addr */
 #define BOOTPROTO_MULTIBOOT_INFO_DRIVE_INFO 0x00000080   /**< drives_* */
+/** @{ */
 #define BOOTPROTO_MULTIBOOT_INFO_CONFIG_TABLE 0x00000100 /**< config_table */
 #define BOOTPROTO_MULTIBOOT_INFO_BOOT_LOADER_NAME 0x00000200
 #define BOOTPROTO_MULTIBOOT_INFO_APM_TABLE 0x00000400
 #define BOOTPROTO_MULTIBOOT_INFO_VBE_INFO 0x00000800
 #define BOOTPROTO_MULTIBOOT_INFO_FRAMEBUFFER_INFO 0x00001000
+/** @} */
 
+/** @{ */
 /** Memory map entry types (= E820 types). */
 #define BOOTPROTO_MULTIBOOT_MEMORY_AVAILABLE 1
 #define BOOTPROTO_MULTIBOOT_MEMORY_RESERVED 2
 #define BOOTPROTO_MULTIBOOT_MEMORY_ACPI_RECLAIMABLE 3
 #define BOOTPROTO_MULTIBOOT_MEMORY_NVS 4
 #define BOOTPROTO_MULTIBOOT_MEMORY_BADRAM 5
+/** @} */
 
 /** Bytes of an mmap entry after its `size` field, for the standard entry
     (base_addr, length, type). Loaders may use a larger `size`. */
@@ -90,20 +96,24 @@ extern "C" {
  * @endcode
  */
 struct bootproto_multiboot_header {
-  uint32_t magic;
-  uint32_t flags;
-  uint32_t checksum; /* magic + flags + checksum == 0 */
-  /* valid if BOOTPROTO_MULTIBOOT_AOUT_KLUDGE */
+  uint32_t magic; /**< BOOTPROTO_MULTIBOOT_HEADER_MAGIC */
+  uint32_t flags; /**< BOOTPROTO_MULTIBOOT_PAGE_ALIGN, ... */
+  uint32_t checksum; /**< magic + flags + checksum == 0 */
+  /** @{ */
+  /** valid if BOOTPROTO_MULTIBOOT_AOUT_KLUDGE */
   uint32_t header_addr;
   uint32_t load_addr;
   uint32_t load_end_addr;
   uint32_t bss_end_addr;
   uint32_t entry_addr;
-  /* valid if BOOTPROTO_MULTIBOOT_VIDEO_MODE */
+  /** @} */
+  /** @{ */
+  /** valid if BOOTPROTO_MULTIBOOT_VIDEO_MODE */
   uint32_t mode_type;
   uint32_t width;
   uint32_t height;
   uint32_t depth;
+  /** @} */
 };
 
 /**
@@ -115,14 +125,20 @@ struct bootproto_multiboot_header {
  * @endcode
  */
 struct bootproto_multiboot_info {
-  uint32_t flags;
-  uint32_t mem_lower; /* KiB below 1 MiB (INFO_MEMORY) */
-  uint32_t mem_upper; /* KiB from 1 MiB to the first hole (INFO_MEMORY) */
+  uint32_t flags; /**< which field groups are valid: BOOTPROTO_MULTIBOOT_INFO_* */
+  uint32_t mem_lower; /**< KiB below 1 MiB (INFO_MEMORY) */
+  /** @{ */
+  uint32_t mem_upper; /**< KiB from 1 MiB to the first hole (INFO_MEMORY) */
   uint32_t boot_device;
   uint32_t cmdline;
   uint32_t mods_count;
   uint32_t mods_addr;
-  uint32_t syms[4]; /* a.out symbol table or ELF section header table */
+  /** @} */
+  uint32_t syms[4]; /**< a.out symbol table or ELF section header table */
+  /** @{ */
+  /** A field of the multiboot v1 specification's struct multiboot_info
+   * (same name and offset), valid if its BOOTPROTO_MULTIBOOT_INFO_* flag is
+   * set. */
   uint32_t mmap_length;
   uint32_t mmap_addr;
   uint32_t drives_length;
@@ -143,6 +159,7 @@ struct bootproto_multiboot_info {
   uint8_t framebuffer_bpp;
   uint8_t framebuffer_type;
   uint8_t color_info[6];
+  /** @} */
 } __attribute__((__packed__));
 
 /**
@@ -154,10 +171,12 @@ struct bootproto_multiboot_info {
  * @endcode
  */
 struct bootproto_multiboot_mmap_entry {
-  uint32_t size;
-  uint64_t addr;
-  uint64_t len;
+  uint32_t size; /**< size of the rest of the entry (the next is at +4+size) */
+  uint64_t addr; /**< start of the range */
+  /** @{ */
+  uint64_t len;  /**< length in bytes */
   uint32_t type;
+  /** @} */
 } __attribute__((__packed__));
 
 /**
@@ -168,10 +187,12 @@ struct bootproto_multiboot_mmap_entry {
  * @endcode
  */
 struct bootproto_multiboot_module {
-  uint32_t mod_start;
-  uint32_t mod_end;
-  uint32_t cmdline;
+  uint32_t mod_start; /**< first byte (physical) */
+  uint32_t mod_end;   /**< one past the last byte */
+  /** @{ */
+  uint32_t cmdline;   /**< the module's command line (physical), or 0 */
   uint32_t pad;
+  /** @} */
 };
 
 #ifdef __cplusplus

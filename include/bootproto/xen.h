@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * bootproto/xen.h: Xen boot ABI pieces: the PVH start info
  * (struct hvm_start_info, versions 0 and 1), its module list and memory
  * map entries, the Xen PV start_info magic, and macros that emit Xen ELF
@@ -24,23 +25,30 @@
 
 /** hvm_start_info.magic ("xEn3" with the 0x80 bit of the "E" set). */
 #define BOOTPROTO_XEN_HVM_START_MAGIC 0x336ec578
+/** @{ */
 /** Size of hvm_start_info version 0 (up to rsdp_paddr) and version 1. */
 #define BOOTPROTO_HVM_START_INFO_V0_SIZE 40
 #define BOOTPROTO_HVM_START_INFO_V1_SIZE 56
+/** @} */
+/** @{ */
 /** The Xen PV start_info begins with a 32-byte string "xen-3.x-<arch>"
     (e.g. "xen-3.0-x86_64"); these are its first bytes. */
 #define BOOTPROTO_XEN_PV_START_INFO_MAGIC "xen-3."
 #define BOOTPROTO_XEN_PV_START_INFO_MAGIC_LEN 6
+/** @} */
 /** Size of the magic field of the PV start_info. */
 #define BOOTPROTO_XEN_PV_START_INFO_MAGIC_FIELD 32
 
+/** @{ */
 /** hvm_start_info.flags bits (SIF_*, Xen's public xen.h). */
 #define BOOTPROTO_SIF_PRIVILEGED (1u << 0)
 #define BOOTPROTO_SIF_INITDOMAIN (1u << 1)
 #define BOOTPROTO_SIF_MULTIBOOT_MOD (1u << 2)
 #define BOOTPROTO_SIF_MOD_START_PFN (1u << 3)
 #define BOOTPROTO_SIF_VIRT_P2M_4TOOLS (1u << 4)
+/** @} */
 
+/** @{ */
 /** hvm_memmap_table_entry.type values; 1..7 equal the E820 types. */
 #define BOOTPROTO_XEN_HVM_MEMMAP_TYPE_RAM 1
 #define BOOTPROTO_XEN_HVM_MEMMAP_TYPE_RESERVED 2
@@ -49,8 +57,10 @@
 #define BOOTPROTO_XEN_HVM_MEMMAP_TYPE_UNUSABLE 5
 #define BOOTPROTO_XEN_HVM_MEMMAP_TYPE_DISABLED 6
 #define BOOTPROTO_XEN_HVM_MEMMAP_TYPE_PMEM 7
+/** @} */
 
-/*
+/** @{ */
+/**
  * Xen ELF note types (xen/include/public/elfnote.h). Plain decimal
  * literals: the note macros paste them into assembler text.
  */
@@ -74,14 +84,15 @@
 #define BOOTPROTO_XEN_ELFNOTE_SUPPORTED_FEATURES 17
 #define BOOTPROTO_XEN_ELFNOTE_PHYS32_ENTRY 18
 #define BOOTPROTO_XEN_ELFNOTE_PHYS32_RELOC 19
+/** @} */
 
 /** The section the notes go to (allocated, SHT_NOTE, 4-byte aligned). Keep
     it in a PT_NOTE of its own with p_align 4: QEMU rounds note name and
     descriptor by the segment's p_align. */
 #define BOOTPROTO_XEN_NOTE_SECTION .note.Xen
 
-/* Internal: stringify after expansion. */
 #define BOOTPROTO_XEN_STR_(...) #__VA_ARGS__
+/** Stringify after expansion (for the notes' assembler text). */
 #define BOOTPROTO_XEN_STR(...) BOOTPROTO_XEN_STR_(__VA_ARGS__)
 
 /** Pointer-sized data directive of the build: .quad on x86_64, .long on
@@ -118,6 +129,15 @@
   9974 : .balign 4;                                                     \
   .popsection
 #else
+/**
+ * One Xen note, as in Linux's ELFNOTE(Xen, type, desc), with assembler data
+ * `desc`: in C and C++ a file-scope asm statement (in a .S file the same
+ * macro expands to assembler statements). Write a ';' after it.
+ *
+ * @code
+ *   BOOTPROTO_XEN_ELFNOTE(BOOTPROTO_XEN_ELFNOTE_GUEST_OS, .asciz "linux");
+ * @endcode
+ */
 #define BOOTPROTO_XEN_ELFNOTE(type, ...)                                \
   __asm__(".pushsection " BOOTPROTO_XEN_STR(BOOTPROTO_XEN_NOTE_SECTION) \
           ",\"a\",@note\n\t"                                            \
@@ -259,17 +279,17 @@ extern "C" {
  * @endcode
  */
 struct bootproto_hvm_start_info {
-  uint32_t magic;          /* BOOTPROTO_XEN_HVM_START_MAGIC */
-  uint32_t version;        /* 0, 1, ... */
-  uint32_t flags;          /* BOOTPROTO_SIF_* */
-  uint32_t nr_modules;     /* entries at modlist_paddr */
-  uint64_t modlist_paddr;  /* struct bootproto_hvm_modlist_entry[] */
-  uint64_t cmdline_paddr;  /* NUL-terminated ASCII */
-  uint64_t rsdp_paddr;     /* ACPI RSDP */
-  /* version 1 and newer: */
-  uint64_t memmap_paddr;   /* struct bootproto_hvm_memmap_table_entry[] */
-  uint32_t memmap_entries; /* 0: no memory map */
-  uint32_t reserved;       /* must be zero */
+  uint32_t magic;          /**< BOOTPROTO_XEN_HVM_START_MAGIC */
+  uint32_t version;        /**< 0, 1, ... */
+  uint32_t flags;          /**< BOOTPROTO_SIF_* */
+  uint32_t nr_modules;     /**< entries at modlist_paddr */
+  uint64_t modlist_paddr;  /**< struct bootproto_hvm_modlist_entry[] */
+  uint64_t cmdline_paddr;  /**< NUL-terminated ASCII */
+  uint64_t rsdp_paddr;     /**< ACPI RSDP */
+  /** version 1 and newer: */
+  uint64_t memmap_paddr;   /**< struct bootproto_hvm_memmap_table_entry[] */
+  uint32_t memmap_entries; /**< 0: no memory map */
+  uint32_t reserved;       /**< must be zero */
 };
 
 /**
@@ -281,10 +301,12 @@ struct bootproto_hvm_start_info {
  * @endcode
  */
 struct bootproto_hvm_modlist_entry {
-  uint64_t paddr;
-  uint64_t size;
-  uint64_t cmdline_paddr;
+  uint64_t paddr;         /**< the module (physical) */
+  uint64_t size;          /**< its length in bytes */
+  /** @{ */
+  uint64_t cmdline_paddr; /**< its command line (physical), or 0 */
   uint64_t reserved;
+  /** @} */
 };
 
 /**
@@ -296,10 +318,10 @@ struct bootproto_hvm_modlist_entry {
  * @endcode
  */
 struct bootproto_hvm_memmap_table_entry {
-  uint64_t addr;
-  uint64_t size;
-  uint32_t type;     /* BOOTPROTO_XEN_HVM_MEMMAP_TYPE_* */
-  uint32_t reserved; /* must be zero */
+  uint64_t addr; /**< start of the range (physical) */
+  uint64_t size; /**< length in bytes */
+  uint32_t type;     /**< BOOTPROTO_XEN_HVM_MEMMAP_TYPE_* */
+  uint32_t reserved; /**< must be zero */
 };
 
 BOOTPROTO_STATIC_ASSERT(sizeof(struct bootproto_hvm_start_info) ==
@@ -342,7 +364,7 @@ enum bootproto_xen_kind {
  * hardware_subarch is BOOTPROTO_X86_SUBARCH_XEN.
  *
  * @code
- *   switch (bootproto_xen_probe(&m, bp->hdr.hardware_subarch_data)) {
+ *   switch (bootproto_xen_probe(m, bp->hdr.hardware_subarch_data)) {
  *   case BOOTPROTO_XEN_KIND_PVH: run_chain(PVH); break;
  *   case BOOTPROTO_XEN_KIND_PV:  run_chain(XEN_PV); break;
  *   default: panic("Xen subarch without start info");

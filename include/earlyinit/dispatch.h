@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/dispatch.h: run one subarch's chain for one phase.
  *
  * Freestanding: no libc, no heap, no exceptions, no static constructors.
@@ -39,54 +40,54 @@ extern "C" {
 
 /** What happened to a step. */
 enum earlyinit_status {
-  EARLYINIT_STARTING = 0,        /* trace only: about to run */
-  EARLYINIT_OK = 1,              /* ran and returned 0 */
-  EARLYINIT_FAILED = 2,          /* ran and returned an error code */
-  EARLYINIT_SKIPPED = 3,         /* not run: a dependency did not run */
+  EARLYINIT_STARTING = 0,        /**< trace only: about to run */
+  EARLYINIT_OK = 1,              /**< ran and returned 0 */
+  EARLYINIT_FAILED = 2,          /**< ran and returned an error code */
+  EARLYINIT_SKIPPED = 3,         /**< not run: a dependency did not run */
 };
 
 /** Why the dispatcher stopped (earlyinit_fatal.reason). */
 enum earlyinit_fatal_reason {
-  EARLYINIT_FATAL_STEP_FAILED = 1,     /* a required step returned `code` */
-  EARLYINIT_FATAL_DEPENDENCY = 2,      /* a required step's dep did not run */
-  EARLYINIT_FATAL_UNKNOWN_SUBARCH = 3, /* hardware_subarch out of range */
-  EARLYINIT_FATAL_DISABLED_SUBARCH = 4,/* known, not enabled in this build */
-  EARLYINIT_FATAL_NO_SUBARCH_DATA = 5, /* Xen without hardware_subarch_data */
-  EARLYINIT_FATAL_UNREADABLE_DATA = 6, /* hardware_subarch_data unreadable */
-  EARLYINIT_FATAL_UNKNOWN_MAGIC = 7,   /* neither PVH nor PV magic there */
-  EARLYINIT_FATAL_BAD_PHASE = 8,       /* phase out of range */
+  EARLYINIT_FATAL_STEP_FAILED = 1,     /**< a required step returned `code` */
+  EARLYINIT_FATAL_DEPENDENCY = 2,      /**< a required step's dep did not run */
+  EARLYINIT_FATAL_UNKNOWN_SUBARCH = 3, /**< hardware_subarch out of range */
+  EARLYINIT_FATAL_DISABLED_SUBARCH = 4,/**< known, not enabled in this build */
+  EARLYINIT_FATAL_NO_SUBARCH_DATA = 5, /**< Xen without hardware_subarch_data */
+  EARLYINIT_FATAL_UNREADABLE_DATA = 6, /**< hardware_subarch_data unreadable */
+  EARLYINIT_FATAL_UNKNOWN_MAGIC = 7,   /**< neither PVH nor PV magic there */
+  EARLYINIT_FATAL_BAD_PHASE = 8,       /**< phase out of range */
 };
 
 /** What the fatal hook receives. earlyinit_format_fatal prints it. */
 typedef struct earlyinit_fatal {
-  enum earlyinit_fatal_reason reason;
-  const char *step;    /* the step, or 0 */
-  const char *dep;     /* the dependency that did not run, or 0 */
-  unsigned subarch;    /* earlyinit id, when known */
-  uint64_t value;      /* the offending value: hardware_subarch, an
+  enum earlyinit_fatal_reason reason; /**< what stopped the boot */
+  const char *step;    /**< the step, or 0 */
+  const char *dep;     /**< the dependency that did not run, or 0 */
+  unsigned subarch;    /**< earlyinit id, when known */
+  uint64_t value;      /**< the offending value: hardware_subarch, an
                           address, a magic, or the step's error code */
-  uint64_t value2;     /* a second value (the address of a magic) */
+  uint64_t value2;     /**< a second value (the address of a magic) */
 } earlyinit_fatal;
 
 /** What the trace hook receives, before and after each step. */
 typedef struct earlyinit_trace {
-  const char *step;
-  unsigned subarch;
-  enum earlyinit_phase phase;
-  enum earlyinit_status status; /* STARTING before the step */
-  int code;                     /* the step's return value */
-  const char *dep;              /* SKIPPED: the dependency that did not run */
-  uint64_t clock;               /* hooks->clock(), or 0 without one */
-  const void *fn;               /* the implementing function (initcall_debug's
+  const char *step;             /**< the step's name */
+  unsigned subarch;             /**< earlyinit subarch id */
+  enum earlyinit_phase phase;   /**< the phase being run */
+  enum earlyinit_status status; /**< STARTING before the step */
+  int code;                     /**< the step's return value */
+  const char *dep;              /**< SKIPPED: the dependency that did not run */
+  uint64_t clock;               /**< hooks->clock(), or 0 without one */
+  const void *fn;               /**< the implementing function (initcall_debug's
                                    "calling %pS"), also when SKIPPED */
 } earlyinit_trace;
 
 /** Hooks; any may be 0. `user` is handed back to each hook and step. */
 typedef struct earlyinit_hooks {
-  void (*fatal)(const earlyinit_fatal *f, void *user);
-  void (*trace)(const earlyinit_trace *t, void *user);
-  uint64_t (*clock)(void *user);
-  void *user;
+  void (*fatal)(const earlyinit_fatal *f, void *user); /**< what stops the boot */
+  void (*trace)(const earlyinit_trace *t, void *user); /**< before and after each step */
+  uint64_t (*clock)(void *user); /**< a time stamp for trace */
+  void *user; /**< handed to every hook, and to steps as earlyinit_context.user */
 } earlyinit_hooks;
 
 /** Failed or skipped steps remembered per boot (for dependencies). */
@@ -94,18 +95,18 @@ typedef struct earlyinit_hooks {
 
 /** The dispatcher's memory across the phases of one boot. */
 typedef struct earlyinit_state {
-  const struct earlyinit_step *not_ok[EARLYINIT_STATE_SLOTS];
-  unsigned n_not_ok;
-  unsigned overflow;    /* more failures than slots: deps fail closed */
-  unsigned phases_done; /* bit per phase */
+  const struct earlyinit_step *not_ok[EARLYINIT_STATE_SLOTS]; /**< failed or skipped steps */
+  unsigned n_not_ok; /**< used slots of not_ok */
+  unsigned overflow;    /**< more failures than slots: deps fail closed */
+  unsigned phases_done; /**< bit per phase */
 } earlyinit_state;
 
 /** What one phase did. */
 typedef struct earlyinit_summary {
-  unsigned run;     /* steps called */
-  unsigned failed;  /* of those, returned an error */
-  unsigned skipped; /* not called: a dependency did not run */
-  unsigned stopped; /* 1 if the fatal hook was called */
+  unsigned run;     /**< steps called */
+  unsigned failed;  /**< of those, returned an error */
+  unsigned skipped; /**< not called: a dependency did not run */
+  unsigned stopped; /**< 1 if the fatal hook was called */
 } earlyinit_summary;
 
 /**
@@ -136,7 +137,8 @@ static inline const char *earlyinit_step_name(const struct earlyinit_step *step)
 
 /** A chain: [begin, end) of one (phase, subarch). */
 typedef struct earlyinit_chain {
-  const struct earlyinit_entry *begin, *end;
+  const struct earlyinit_entry *begin; /**< first entry */
+  const struct earlyinit_entry *end;   /**< one past the last */
 } earlyinit_chain;
 
 /* @cond INTERNAL */
@@ -199,7 +201,8 @@ static inline const struct earlyinit_step *earlyinit_entry_step(
  * Whether a step is exempt on a subarch.
  *
  * @code
- *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv)) ...
+ *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv))
+ *     return 0;   // nothing owed on Xen PV
  * @endcode
  */
 static inline int earlyinit_is_exempt(const struct earlyinit_step *step,

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/earlyinit.h: everything a kernel needs, in one include.
  *
  *   subarch.h   the subarch registry and the enabled set (build setting)

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/format.h: the fatal and trace messages as text, without libc,
  * for a kernel's early console.
  *
@@ -25,8 +26,9 @@ extern "C" {
 
 /** A bounded text buffer; writes past its end are dropped, never made. */
 typedef struct earlyinit_buf {
-  char *p;
-  size_t size, len;
+  char *p;     /**< the buffer */
+  size_t size; /**< its size, with the terminating NUL */
+  size_t len;  /**< characters written so far */
 } earlyinit_buf;
 
 /* @cond INTERNAL */

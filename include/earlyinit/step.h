@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/step.h: steps, implementations and exemptions.
  *
  * A step is declared once, in a header, as a macro EARLYINIT_STEP_<name>
@@ -10,7 +11,7 @@
  * Parity is checked by the linker: the step's definition refers, for every
  * enabled subarch, to the symbol
  *
- *   earlyinit__step_<step>__on_subarch_<s>__needs_exactly_one_implementation_or_exemption
+ *   `earlyinit__step_<step>__on_subarch_<s>__needs_exactly_one_implementation_or_exemption`
  *
  * and each implementation or exemption defines it for its subarchs. A
  * missing pair is an undefined reference naming step and subarch; two are a
@@ -27,8 +28,8 @@
  *   EARLYINIT_DEFINE_STEP(kasan_early);
  *
  *   // cr4.c
- *   static int cr4_native(const earlyinit_context *c) { ...; return 0; }
- *   static int cr4_xen_pv(const earlyinit_context *c) { ...; return 0; }
+ *   static int cr4_native(const earlyinit_context *c) { (void)c; return 0; }  // reads CR4
+ *   static int cr4_xen_pv(const earlyinit_context *c) { (void)c; return 0; }  // asks Xen
  *   EARLYINIT_IMPL(cr4_shadow, (pc)(lguest)(intel_mid)(ce4100)(xen_pvh), cr4_native);
  *   EARLYINIT_IMPL(cr4_shadow, (xen_pv), cr4_xen_pv);
  * @endcode
@@ -191,7 +192,7 @@ constexpr bool earlyinit_reason_ok_(const char *r) {
 /**
  * Define a declared step (in exactly one file).
  *
- * @v step      Step name; EARLYINIT_STEP_<step> must be defined
+ * @v step      Step name; `EARLYINIT_STEP_<step>` must be defined
  *
  * Emits the step's entry and metadata, its dependency records, and the
  * references that make every enabled subarch owe it an implementation or
@@ -264,7 +265,10 @@ constexpr bool earlyinit_reason_ok_(const char *r) {
  * @v step      Step name
  * @v subarchs  A Boost.PP sequence of subarchs (disabled ones are ignored)
  * @v reason    A non-empty string literal, kept in the metadata and shown
- *              by earlyinit-audit (no quote, backslash or percent sign)
+ *              by earlyinit-audit. No quote, backslash or percent sign: C++
+ *              rejects them with a message naming the step; C does not
+ *              check, and the compiler or assembler fails less clearly
+ *              (a '%' gives "invalid 'asm': invalid %-code")
  *
  * @code
  *   EARLYINIT_EXEMPT(pvh_start_info, (pc)(lguest)(xen_pv)(intel_mid)(ce4100),

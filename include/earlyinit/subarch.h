@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/subarch.h: the registry of subarchs.
  *
  * A subarch is a name token (pc, xen_pvh) with a small id and a label. The
@@ -42,9 +43,11 @@
 /** Ids are below this. */
 #define EARLYINIT_MAX_SUBARCHS 64
 
-/* The x86 preset: ids 0-4 are Linux's enum x86_hardware_subarch values;
- * Xen (2) is Xen PV, and Xen PVH, which Linux reports as 2 too when
- * hardware_subarch_data points at an hvm_start_info, gets id 5. */
+/** @{ */
+/** The x86 preset, id and label of each subarch: ids 0-4 are Linux's enum
+ * x86_hardware_subarch values; Xen (2) is Xen PV, and Xen PVH, which Linux
+ * reports as 2 too when hardware_subarch_data points at an hvm_start_info,
+ * gets id 5. */
 #define EARLYINIT_SUBARCH_ID_pc 0
 #define EARLYINIT_SUBARCH_LABEL_pc "PC"
 #define EARLYINIT_SUBARCH_ID_lguest 1
@@ -57,6 +60,7 @@
 #define EARLYINIT_SUBARCH_LABEL_ce4100 "CE4100"
 #define EARLYINIT_SUBARCH_ID_xen_pvh 5
 #define EARLYINIT_SUBARCH_LABEL_xen_pvh "Xen PVH"
+/** @} */
 
 /** Every subarch of the x86 preset. */
 #define EARLYINIT_X86_SUBARCHS (pc)(lguest)(xen_pv)(intel_mid)(ce4100)(xen_pvh)
@@ -90,7 +94,8 @@
  * Usable inside BOOST_PP_SEQ_FOR_EACH (it folds, it does not loop with FOR).
  *
  * @code
- *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), EMIT, IGNORE)(...)
+ *   enum { with_xen_pv = EARLYINIT_IS_ENABLED(xen_pv) };   // 1 or 0
+ *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), int xen_pv_on;, int xen_pv_off;)
  * @endcode
  */
 #define EARLYINIT_IS_ENABLED(s)                                          \
@@ -147,7 +152,7 @@ static inline const char *earlyinit_subarch_label(unsigned id) {
  * Whether a subarch id is enabled in this build.
  *
  * @code
- *   if (!earlyinit_subarch_enabled(id)) fatal(...);
+ *   if (!earlyinit_subarch_enabled(id)) panic("subarch not built in");
  * @endcode
  */
 static inline int earlyinit_subarch_enabled(unsigned id) {

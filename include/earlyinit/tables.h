@@ -1,10 +1,11 @@
-/*
+/**
+ * @file
  * earlyinit/tables.h: the linker tables earlyinit is made of.
  *
  *   earlyinit_steps                one entry per declared step
  *   earlyinit_deps                 one entry per (step, dependency)
- *   earlyinit_<phase>__<subarch>   the chain: one entry per implemented step
- *   earlyinit_exempt__<subarch>    one entry per exempted step
+ *   earlyinit_\<phase\>__\<subarch\>   the chain: one entry per implemented step
+ *   earlyinit_exempt__\<subarch\>    one entry per exempted step
  *   earlyinit_subarchs             one entry per enabled subarch
  *
  * All are declared here for the enabled subarchs, and defined by
@@ -44,10 +45,12 @@ struct bootproto_boot_params;
 
 /** What a step function receives. */
 typedef struct earlyinit_context {
-  const struct bootproto_boot_params *boot_params; /* may be 0 in tests */
-  unsigned subarch;                                /* earlyinit subarch id */
+  const struct bootproto_boot_params *boot_params; /**< may be 0 in tests */
+  /** @{ */
+  unsigned subarch;                                /**< earlyinit subarch id */
   enum earlyinit_phase phase;
-  void *user; /* the caller's, from earlyinit_hooks */
+  /** @} */
+  void *user; /**< the caller's, from earlyinit_hooks */
 } earlyinit_context;
 
 /** A step function: 0 on success, any other value is an error code. */
@@ -55,40 +58,43 @@ typedef int earlyinit_fn(const earlyinit_context *ctx);
 
 /** An entry of a chain: the function, and the step it implements. */
 struct earlyinit_entry {
-  linktable_rel fn;
-  linktable_rel step; /* low bits: EARLYINIT_ENTRY_HAS_DEPS, _OPTIONAL */
+  linktable_rel fn;   /**< the step function (earlyinit_fn) */
+  linktable_rel step; /**< low bits: EARLYINIT_ENTRY_HAS_DEPS, _OPTIONAL */
 };
-#define EARLYINIT_ENTRY_HAS_DEPS 1
-#define EARLYINIT_ENTRY_OPTIONAL 2
-#define EARLYINIT_ENTRY_FLAG_MASK 3
+#define EARLYINIT_ENTRY_HAS_DEPS 1  /**< entry flag: the step has dependencies */
+#define EARLYINIT_ENTRY_OPTIONAL 2  /**< entry flag: the step is optional */
+#define EARLYINIT_ENTRY_FLAG_MASK 3 /**< the flag bits of earlyinit_entry.step */
 
 /** A declared step: its name and an info word (EARLYINIT_STEP_INFO). */
 struct earlyinit_step {
-  linktable_rel name;
-  uint32_t info;
+  linktable_rel name; /**< the step's name, a C string */
+  uint32_t info;      /**< EARLYINIT_STEP_INFO(phase, optional, ndeps) */
 };
 
 /** Pack phase, policy (0 required, 1 optional) and number of deps. */
 #define EARLYINIT_STEP_INFO(phase, optional, ndeps) \
   ((uint32_t)(phase) | (uint32_t)(optional) << 8 | (uint32_t)(ndeps) << 16)
+/** The phase in an info word. */
 #define EARLYINIT_STEP_PHASE(info) ((info)&0xff)
+/** 1 if the info word's step is optional. */
 #define EARLYINIT_STEP_OPTIONAL(info) (((info) >> 8) & 1)
+/** The number of dependencies in an info word. */
 #define EARLYINIT_STEP_NDEPS(info) ((info) >> 16)
 
 /** A dependency: `step` must run after `dep`. */
 struct earlyinit_dep {
-  linktable_rel step;
-  linktable_rel dep;
+  linktable_rel step; /**< the dependent step (struct earlyinit_step) */
+  linktable_rel dep;  /**< the step it needs */
 };
 
 /** An exemption of `step` on the subarch of its table. */
 struct earlyinit_exemption {
-  linktable_rel step;
+  linktable_rel step; /**< the exempted step (struct earlyinit_step) */
 };
 
 /** An enabled subarch. */
 struct earlyinit_subarch_entry {
-  uint32_t id;
+  uint32_t id; /**< an enabled subarch id */
 };
 
 /* @cond INTERNAL */

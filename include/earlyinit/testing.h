@@ -1,16 +1,17 @@
-// earlyinit/testing.h: GoogleTest helpers for a program's chains (hosted
-// only). They read the program's own tables, run chains with a recording
-// tracer, and assert parity, membership and order.
-//
-//   TEST(Boot, EveryChainHasKasan) {
-//     for (unsigned s : earlyinit::testing::EnabledSubarchs())
-//       EXPECT_TRUE(earlyinit::testing::ChainContains(s, "kasan_early"));
-//   }
-//   TEST(Boot, Parity) { EXPECT_TRUE(earlyinit::testing::ChainsHaveParity()); }
-//
-//   class EachSubarch : public earlyinit::testing::SubarchTest {};
-//   TEST_P(EachSubarch, RunsCleanly) { ... GetParam() is a subarch id ... }
-//   EARLYINIT_INSTANTIATE_FOR_EACH_SUBARCH(EachSubarch);
+/// @file
+/// earlyinit/testing.h: GoogleTest helpers for a program's chains (hosted
+/// only). They read the program's own tables, run chains with a recording
+/// tracer, and assert parity, membership and order.
+///
+///   TEST(Boot, EveryChainHasKasan) {
+///     for (unsigned s : earlyinit::testing::EnabledSubarchs())
+///       EXPECT_TRUE(earlyinit::testing::ChainContains(s, "kasan_early"));
+///   }
+///   TEST(Boot, Parity) { EXPECT_TRUE(earlyinit::testing::ChainsHaveParity()); }
+///
+///   class EachSubarch : public earlyinit::testing::SubarchTest {};
+///   TEST_P(EachSubarch, RunsCleanly) { ... GetParam() is a subarch id ... }
+///   EARLYINIT_INSTANTIATE_FOR_EACH_SUBARCH(EachSubarch);
 #ifndef EARLYINIT_TESTING_H
 #define EARLYINIT_TESTING_H
 
@@ -25,31 +26,33 @@
 namespace earlyinit {
 namespace testing {
 
-// One trace event, as recorded.
+/// One trace event, as recorded.
 struct Event {
-  std::string step;
-  unsigned subarch;
-  earlyinit_phase phase;
-  earlyinit_status status;
-  int code;
-  std::string dep;
-  const void* fn;  // the implementing function
+  std::string step;        ///< the step's name
+  unsigned subarch;        ///< earlyinit subarch id
+  earlyinit_phase phase;   ///< the phase
+  earlyinit_status status; ///< STARTING, OK, FAILED or SKIPPED
+  int code;                ///< the step's return value
+  std::string dep;         ///< SKIPPED: the dependency that did not run
+  const void* fn;          ///< the implementing function
 };
 
-// Records every trace event and every fatal report (formatted).
+/// Records every trace event and every fatal report (formatted).
 class Recorder {
  public:
   Recorder() { hooks_ = {&Recorder::OnFatal, &Recorder::OnTrace, nullptr, this}; }
   Recorder(const Recorder&) = delete;  // the hooks point at this object
   Recorder& operator=(const Recorder&) = delete;
+  /// The hooks to pass to the dispatcher (they record into this object).
   const earlyinit_hooks* hooks() const { return &hooks_; }
+  /// Forgets what was recorded.
   void Reset() {
     events.clear();
     fatals.clear();
   }
-  std::vector<Event> events;
-  std::vector<std::string> fatals;
-  // "phase:step" of the steps that ran and returned 0, in order.
+  std::vector<Event> events;       ///< every trace event, in order
+  std::vector<std::string> fatals; ///< every fatal report, formatted
+  /// "phase:step" of the steps that ran and returned 0, in order.
   std::vector<std::string> Ran() const {
     std::vector<std::string> out;
     for (const Event& e : events)
@@ -71,21 +74,21 @@ class Recorder {
   earlyinit_hooks hooks_;
 };
 
-// The enabled subarch ids, from the program's earlyinit_subarchs table.
+/// The enabled subarch ids, from the program's earlyinit_subarchs table.
 inline std::vector<unsigned> EnabledSubarchs() {
   std::vector<unsigned> ids;
   LINKTABLE_FOREACH(s, earlyinit_subarchs) ids.push_back(s->id);
   return ids;
 }
 
-// Every declared step's name.
+/// Every declared step's name.
 inline std::set<std::string> DeclaredSteps() {
   std::set<std::string> steps;
   LINKTABLE_FOREACH(s, earlyinit_steps) steps.insert(earlyinit_step_name(s));
   return steps;
 }
 
-// "phase:step" of a subarch's chains in run order, read from the tables.
+/// "phase:step" of a subarch's chains in run order, read from the tables.
 inline std::vector<std::string> ChainSteps(unsigned subarch) {
   std::vector<std::string> out;
   for (int p = 0; p < EARLYINIT_NR_PHASES; ++p) {
@@ -97,7 +100,7 @@ inline std::vector<std::string> ChainSteps(unsigned subarch) {
   return out;
 }
 
-// Runs all phases of a subarch's chain, as one boot.
+/// Runs all phases of a subarch's chain, as one boot.
 inline earlyinit_summary RunAllPhases(unsigned subarch, Recorder* rec,
                                       const bootproto_boot_params* bp = nullptr) {
   earlyinit_state state;
@@ -114,7 +117,7 @@ inline earlyinit_summary RunAllPhases(unsigned subarch, Recorder* rec,
   return total;
 }
 
-// The step is in the subarch's chain (implemented there, not exempt).
+/// The step is in the subarch's chain (implemented there, not exempt).
 inline ::testing::AssertionResult ChainContains(unsigned subarch, const std::string& step) {
   for (const std::string& s : ChainSteps(subarch))
     if (s.substr(s.find(':') + 1) == step) return ::testing::AssertionSuccess();
@@ -122,8 +125,8 @@ inline ::testing::AssertionResult ChainContains(unsigned subarch, const std::str
          << "the chain of " << earlyinit_subarch_name(subarch) << " has no step " << step;
 }
 
-// Every enabled subarch implements every declared step, except declared
-// exemptions; reports every pair that does not hold.
+/// Every enabled subarch implements every declared step, except declared
+/// exemptions; reports every pair that does not hold.
 inline ::testing::AssertionResult ChainsHaveParity() {
   std::string problems;
   const std::set<std::string> declared = DeclaredSteps();
@@ -145,7 +148,7 @@ inline ::testing::AssertionResult ChainsHaveParity() {
   return ::testing::AssertionFailure() << "parity broken:" << problems;
 }
 
-// The subarch's chain of one phase is exactly `steps`, in order.
+/// The subarch's chain of one phase is exactly `steps`, in order.
 inline ::testing::AssertionResult ChainOrderIs(unsigned subarch, earlyinit_phase phase,
                                                const std::vector<std::string>& steps) {
   std::vector<std::string> got;
@@ -159,12 +162,13 @@ inline ::testing::AssertionResult ChainOrderIs(unsigned subarch, earlyinit_phase
                                        << earlyinit_phase_name(phase) << " runs" << g;
 }
 
-// A parameterized test over every enabled subarch id.
+/// A parameterized test over every enabled subarch id.
 class SubarchTest : public ::testing::TestWithParam<unsigned> {};
 
 }  // namespace testing
 }  // namespace earlyinit
 
+/// Instantiates a SubarchTest suite once per enabled subarch id.
 #define EARLYINIT_INSTANTIATE_FOR_EACH_SUBARCH(suite)                                   \
   INSTANTIATE_TEST_SUITE_P(AllSubarchs, suite,                                          \
                            ::testing::ValuesIn(::earlyinit::testing::EnabledSubarchs()), \

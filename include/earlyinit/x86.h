@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * earlyinit/x86.h: pick the chain from an x86 boot_params.
  *
  * hdr.hardware_subarch is trusted only from protocol 2.07 on (older means

@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * linktable/linktable.h: linker tables.
  *
  * A linker table is an array whose entries are contributed by any number of
@@ -70,13 +71,15 @@
 /** The non-allocated section that holds one metadata record per entry. */
 #define LINKTABLE_META_SECTION ".linktable_meta"
 
+/** @{ */
 /** Metadata record magic ("LTMD", little-endian) and format version. */
 #define LINKTABLE_META_MAGIC 0x444d544c
 #define LINKTABLE_META_VERSION 1
 #define LINKTABLE_META_KIND_TABLE 1
 #define LINKTABLE_META_KIND_ENTRY 2
+/** @} */
 
-/*
+/**
  * The linker fragment defines this symbol and every table refers to it, so
  * a program linked without the fragment fails to link, and the linker's
  * "undefined reference" names the fix, instead of running with unsorted or
@@ -85,7 +88,42 @@
 #define LINKTABLE_FRAGMENT_SYMBOL \
   "linktable_linker_fragment_missing__link_with__linker_scripts_linktable_ld"
 
+/**
+ * An asm operand of an entry's emitter, as the assembler should see it:
+ * the bare symbol name or number, with no `$` or `#` punctuation.
+ *
+ * @v i         Operand number (a decimal literal)
+ *
+ * x86 needs the `%c` modifier for that; AArch64 and RISC-V GCC reject `%c`
+ * ("invalid use of '%c'" on RISC-V) and print a bare operand as is. Use it
+ * in a LINKTABLE_RECORD attribute to name field i's symbol:
+ *
+ * @code
+ *   LINKTABLE_RECORD(frob_table, 0100, disk,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
+ *                    ("fn=" LINKTABLE_ASM_OP(0)));
+ * @endcode
+ */
+#if defined(__x86_64__) || defined(__i386__)
+#define LINKTABLE_ASM_OP(i) "%c" LINKTABLE_STR_(i)
+#else
+#define LINKTABLE_ASM_OP(i) "%" LINKTABLE_STR_(i)
+#endif
+
 /* @cond INTERNAL */
+/* The constraint of an operand that names a symbol (a field's target). x86
+ * takes any link-time constant as "i". AArch64 GCC refuses a symbol as "i"
+ * in PIE code ("impossible constraint in 'asm'"), since its constants may
+ * not be symbols there; "S" (an absolute symbolic address, AArch64 and
+ * RISC-V, GCC and Clang) is what it takes, and x86 reads "S" as %rsi. */
+#if defined(__x86_64__) || defined(__i386__)
+#define LINKTABLE_ASM_SYM_CONSTRAINT_ "i"
+#elif defined(__aarch64__) || defined(__riscv)
+#define LINKTABLE_ASM_SYM_CONSTRAINT_ "S"
+#else
+#error "linktable: unsupported architecture (x86, AArch64 and RISC-V are tested); see LINKTABLE_ASM_SYM_CONSTRAINT_"
+#endif
+
 #define LINKTABLE_HIDDEN_ __attribute__((__visibility__("hidden")))
 #define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
 
@@ -128,8 +166,8 @@ template <class A> struct linktable_same_type_<A, A> {
 
 /* The assembler line for field i: `.long %ci - . + addend` or `.long %ci`. */
 #define LINKTABLE_FIELD_ASM_REL_(i, f) \
-  ".long %c" #i " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
-#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long %c" #i "\n"
+  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
+#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long " LINKTABLE_ASM_OP(i) "\n"
 #define LINKTABLE_FIELD_ASM_I_(z, i, fields) \
   LINKTABLE_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
 #define LINKTABLE_FIELD_ASM_II_(i, f) \
@@ -141,16 +179,21 @@ template <class A> struct linktable_same_type_<A, A> {
   BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(seq), macro, seq)
 
 /* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
-#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=%c" #i "\"\n"
-#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=%c" #i "\"\n"
+#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
 #define LINKTABLE_FIELD_META_I_(z, i, fields) \
   LINKTABLE_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
 #define LINKTABLE_FIELD_META_II_(i, f) \
   BOOST_PP_CAT(LINKTABLE_FIELD_META_, LINKTABLE_FIELD_KIND_(f))(i, f)
 
-/* The asm operand for a field. */
+/* The asm operand for a field: a symbol (REL_) or an integer (U32_). */
 #define LINKTABLE_FIELD_OPERAND_I_(z, i, fields) \
-  BOOST_PP_COMMA_IF(i) "i"(LINKTABLE_FIELD_EXPR_(BOOST_PP_SEQ_ELEM(i, fields)))
+  LINKTABLE_FIELD_OPERAND_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_FIELD_OPERAND_II_(i, f)                                   \
+  BOOST_PP_COMMA_IF(i) BOOST_PP_CAT(LINKTABLE_FIELD_CONSTRAINT_,            \
+                                    LINKTABLE_FIELD_KIND_(f))(LINKTABLE_FIELD_EXPR_(f))
+#define LINKTABLE_FIELD_CONSTRAINT_REL_ LINKTABLE_ASM_SYM_CONSTRAINT_
+#define LINKTABLE_FIELD_CONSTRAINT_U32_ "i"
 
 /* Attributes given by upper layers: a sequence of "key=value" literals,
  * walked behind a placeholder element so that it may be empty. */
@@ -265,7 +308,8 @@ template <class A> struct linktable_same_type_<A, A> {
         ".popsection\n"                                                        \
         LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
                                LINKTABLE_ASM_BEGIN_(table),                    \
-                               LINKTABLE_ASM_END_(table), "%c0", "%c1",        \
+                               LINKTABLE_ASM_END_(table), LINKTABLE_ASM_OP(0), \
+                               LINKTABLE_ASM_OP(1),                            \
                                #table, "", #table, "")                         \
         :                                                                      \
         : "i"(sizeof(LINKTABLE_TYPE_(table))),                                 \
@@ -280,7 +324,7 @@ template <class A> struct linktable_same_type_<A, A> {
  *
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
- *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), )
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)), );
  * @endcode
  */
 #define LINKTABLE_REL(target) (REL_, target, 0)
@@ -292,7 +336,9 @@ template <class A> struct linktable_same_type_<A, A> {
  * @v flags     A decimal literal added to the stored distance
  *
  * @code
- *   (LINKTABLE_REL_FLAGS(my_step, 1))  // read with linktable_rel_resolve_masked
+ *   // bit 0 of the stored word is a flag: read with linktable_rel_resolve_masked
+ *   LINKTABLE_RECORD(frob_table, 0200, flagged,
+ *                    (LINKTABLE_REL_FLAGS(frob_disk, 1))(LINKTABLE_U32(0)), );
  * @endcode
  */
 #define LINKTABLE_REL_FLAGS(target, flags) (REL_, target, flags)
@@ -303,7 +349,8 @@ template <class A> struct linktable_same_type_<A, A> {
  * @v value     An integer constant expression
  *
  * @code
- *   (LINKTABLE_U32(FROB_FLAG_EARLY))
+ *   LINKTABLE_RECORD(frob_table, 0300, early,
+ *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(FROB_FLAG_EARLY)), );
  * @endcode
  */
 #define LINKTABLE_U32(value) (U32_, value, 0)
@@ -321,12 +368,12 @@ template <class A> struct linktable_same_type_<A, A> {
  *              32-bit word of the table's entry type, in order
  * @v attrs     Boost.PP sequence of "key=value" string literals stored in
  *              the entry's metadata record (may be empty); a value may name
- *              field i's symbol as %ci
+ *              field i's symbol as LINKTABLE_ASM_OP(i)
  *
  * @code
  *   LINKTABLE_RECORD(frob_table, 0100, disk,
  *                    (LINKTABLE_REL(frob_disk))(LINKTABLE_U32(3)),
- *                    ("driver=disk"))
+ *                    ("driver=disk"));
  * @endcode
  */
 #define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_RECORD_I_(table, key, name, fields, attrs)
@@ -355,7 +402,7 @@ template <class A> struct linktable_same_type_<A, A> {
         LINKTABLE_META_RECORD_(                                                \
             LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
             LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
-            "%c" LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                 \
+            LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                       \
             #table, LINKTABLE_STR_(key), #name,                                \
             LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)        \
             LINKTABLE_ATTRS_ASM_(attrs))                                       \
@@ -388,7 +435,8 @@ template <class A> struct linktable_same_type_<A, A> {
  * One past the last entry of a table.
  *
  * @code
- *   for (p = LINKTABLE_BEGIN(t); p < LINKTABLE_END(t); ++p) ...
+ *   for (p = LINKTABLE_BEGIN(frob_table); p < LINKTABLE_END(frob_table); ++p)
+ *     frob(p);
  * @endcode
  */
 #define LINKTABLE_END(table) LINKTABLE_END_I_(table)
@@ -434,7 +482,7 @@ static inline const void *linktable_hide_(const void *p) {
 
 /** The entry type of a table of references (LINKTABLE_DECLARE_REFS). */
 struct linktable_ref {
-  linktable_rel target;
+  linktable_rel target; /**< the function or object */
 };
 
 /**

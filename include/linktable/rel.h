@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * linktable/rel.h: self-relative 32-bit references.
  *
  * A table entry never holds an absolute address. It holds the distance from

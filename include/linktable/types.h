@@ -1,4 +1,5 @@
-/*
+/**
+ * @file
  * linktable/types.h: the fixed-width types every earlyinit header uses.
  *
  * Hosted and freestanding builds take them from the compiler's <stdint.h>

@@ -12,6 +12,25 @@ namespace audit {
 
 namespace {
 
+// A RISC-V object assembled with linker relaxation on (Clang's default)
+// keeps a difference of two labels, such as a metadata record's length, as
+// an R_RISCV_ADD32 / R_RISCV_SUB32 pair and 0 in place, even in a data
+// section. Applies the pairs whose labels lie in the section itself, so
+// that the records read as they will once linked.
+void ApplyRiscvLabelDifferences(const ElfObject& o, size_t index, std::string* bytes) {
+  if (!o.relocatable() || o.machine != EM_RISCV) return;
+  for (const Reloc& r : o.RelocsFor(index)) {
+    if (r.type != R_RISCV_ADD32 && r.type != R_RISCV_SUB32) continue;
+    const Symbol& sym = o.symbols[r.symbol];
+    if (sym.shndx != index || r.offset > bytes->size() || bytes->size() - r.offset < 4) continue;
+    uint32_t word = 0;
+    for (int b = 0; b < 4; ++b) word |= uint32_t(uint8_t((*bytes)[r.offset + b])) << (8 * b);
+    const uint32_t v = static_cast<uint32_t>(sym.value + r.addend);
+    word = r.type == R_RISCV_ADD32 ? word + v : word - v;
+    for (int b = 0; b < 4; ++b) (*bytes)[r.offset + b] = static_cast<char>(word >> (8 * b));
+  }
+}
+
 constexpr char kPrefix[] = ".rodata.lt.";
 constexpr char kMetaSection[] = ".linktable_meta";
 // More entries than any table could hold is corrupt input, not a program.
@@ -127,7 +146,8 @@ bool BuildProgram(Program* p, std::string* error) {
     for (const auto& s : o.sections) {
       if (s.name != kMetaSection) continue;
       any_meta = true;
-      const std::string bytes = o.Bytes(s);
+      std::string bytes = o.Bytes(s);
+      ApplyRiscvLabelDifferences(o, static_cast<size_t>(&s - o.sections.data()), &bytes);
       auto parsed = linktable_meta::Parse(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
       if (!parsed.ok()) {
         *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) +

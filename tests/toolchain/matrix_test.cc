@@ -4,6 +4,11 @@
 // nothing references), runs it, and checks exact order and count, zero
 // dynamic relocations inside the tables, read-only tables, and one metadata
 // record per entry after strip --strip-all.
+//
+// Built twice (BUILD): matrix_test holds the 144 x86_64 cells; with
+// -DMATRIX_CROSS, cross_matrix_test holds the AArch64 and RISC-V 64 cells,
+// cross-compiled (Debian's cross GCC, clang --target) and run under
+// qemu-user-static, with the same checks.
 #include <cinttypes>
 #include <cstdio>
 #include <map>
@@ -24,10 +29,23 @@ using testsupport::ShellQuote;
 
 struct Cell {
   std::string cc, ld, opt, pie, gc, lang;
+  std::string arch = "x86_64";  // x86_64 (native), aarch64, riscv64
 };
 
+bool Native(const Cell& c) { return c.arch == "x86_64"; }
+
 std::string CellName(const Cell& c) {
-  return c.cc + "_" + c.ld + "_" + c.opt + "_" + c.pie + "_" + c.gc + "_" + c.lang;
+  return (Native(c) ? "" : c.arch + "_") + c.cc + "_" + c.ld + "_" + c.opt + "_" + c.pie +
+         "_" + c.gc + "_" + c.lang;
+}
+
+// The target's binutils (nm, readelf, strip, objcopy) and how to run a
+// program built for it.
+std::string Tool(const Cell& c, const std::string& tool) {
+  return Native(c) ? tool : c.arch + "-linux-gnu-" + tool;
+}
+std::string Runner(const Cell& c) {
+  return Native(c) ? "" : "qemu-" + c.arch + "-static -L /usr/" + c.arch + "-linux-gnu ";
 }
 
 void PrintTo(const Cell& c, std::ostream* os) { *os << CellName(c); }
@@ -38,10 +56,17 @@ struct Recipe {
   std::string cc;
 };
 
-Recipe MakeRecipe(const Cell& c, const std::string& root) {
+// `bindir` holds an `ld.lld` for Debian's cross GCC (see below).
+Recipe MakeRecipe(const Cell& c, const std::string& root, const std::string& bindir) {
   Recipe r;
-  r.cc = c.cc;
-  r.ar = c.cc == "gcc" ? "gcc-ar" : "llvm-ar-14";
+  const std::string triple = c.arch + "-linux-gnu";
+  if (Native(c)) {
+    r.cc = c.cc;
+    r.ar = c.cc == "gcc" ? "gcc-ar" : "llvm-ar-14";
+  } else {
+    r.cc = c.cc == "gcc" ? triple + "-gcc" : "clang --target=" + triple;
+    r.ar = c.cc == "gcc" ? triple + "-gcc-ar" : "llvm-ar-14";
+  }
   std::string lang = c.lang == "c" ? "-x c -std=gnu11" : "-x c++ -std=c++17";
   std::string opt = c.opt == "O0" ? "-O0" : "-O2";
   std::string lto;
@@ -61,15 +86,25 @@ Recipe MakeRecipe(const Cell& c, const std::string& root) {
   r.link_flags = opt + " " + lto + " " + (c.pie == "pie" ? "-pie" : "-no-pie") +
                  " -fuse-ld=" + c.ld + " " + frag +
                  (c.gc == "gc" ? " -Wl,--gc-sections" : "");
+  // Debian's cross GCC looks for ld.lld only in its own program directory
+  // (/usr/<triple>/bin has none): -B names a directory that does.
+  if (!Native(c) && c.cc == "gcc" && c.ld == "lld") r.link_flags += " -B" + ShellQuote(bindir + "/");
+  // Clang's LTO code generator does not get the RISC-V float ABI from the
+  // objects: without it the LTO object is soft-float and the link fails
+  // ("can't link soft-float modules with double-float modules").
+  if (c.arch == "riscv64" && c.cc == "clang" && c.opt == "lto")
+    r.link_flags += c.ld == "lld" ? " -Wl,-mllvm,-target-abi=lp64d"
+                                  : " -Wl,-plugin-opt=-target-abi=lp64d";
   return r;
 }
 
 uint64_t Hex(const std::string& s) { return std::stoull(s, nullptr, 16); }
 
 // Address ranges [begin, end) of the cell's tables, from the symbol table.
-std::map<std::string, std::pair<uint64_t, uint64_t>> TableRanges(const std::string& prog) {
+std::map<std::string, std::pair<uint64_t, uint64_t>> TableRanges(const Cell& c,
+                                                                 const std::string& prog) {
   std::map<std::string, std::pair<uint64_t, uint64_t>> ranges;
-  ProcessResult nm = RunShell("nm " + ShellQuote(prog));
+  ProcessResult nm = RunShell(Tool(c, "nm") + " " + ShellQuote(prog));
   std::istringstream in(nm.output);
   std::string line;
   while (std::getline(in, line)) {
@@ -90,7 +125,10 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   const std::string root = testsupport::SourceRoot();
   const std::string dir = testsupport::MakeTempDir(CellName(c));
   const std::string cell = root + "/tests/toolchain/cell/";
-  const Recipe r = MakeRecipe(c, root);
+  const std::string bindir = dir + "/bin";
+  ASSERT_EQ(RunShell("mkdir -p " + ShellQuote(bindir) + " && ln -sf /usr/bin/ld.lld " +
+                     ShellQuote(bindir + "/ld.lld")).exit_code, 0);
+  const Recipe r = MakeRecipe(c, root, bindir);
 
   for (const char* tu : {"tu1", "tu2", "tu3", "tu4", "member", "main"}) {
     ProcessResult cc = RunShell(r.cc + " " + r.compile_flags + " -c " +
@@ -111,7 +149,7 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   ASSERT_EQ(link.exit_code, 0) << link.output;
 
   // Exact order and count, checked by the program and here.
-  ProcessResult run = RunShell(ShellQuote(prog));
+  ProcessResult run = RunShell(Runner(c) + ShellQuote(prog));
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(run.output,
             "fns: 0 100 200 301 302 500 600 700 900 999\n"
@@ -122,7 +160,7 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   // The never-called emitter functions are gone: discarded by the fragment
   // (bfd, lld) or collected (--gc-sections); gold without it keeps them.
   {
-    ProcessResult nm = RunShell("nm " + ShellQuote(prog));
+    ProcessResult nm = RunShell(Tool(c, "nm") + " " + ShellQuote(prog));
     ASSERT_EQ(nm.exit_code, 0) << nm.output;
     const bool dropped = nm.output.find("linktable_emit__") == std::string::npos &&
                          nm.output.find("linktable_define__") == std::string::npos;
@@ -133,12 +171,12 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   }
 
   // No dynamic relocation inside any table.
-  auto ranges = TableRanges(prog);
+  auto ranges = TableRanges(c, prog);
   ASSERT_EQ(ranges.size(), 3u) << "expected markers of cell_fns, cell_recs, cell_empty";
   EXPECT_EQ(ranges["cell_fns"].second - ranges["cell_fns"].first, 10u * 4);
   EXPECT_EQ(ranges["cell_recs"].second - ranges["cell_recs"].first, 4u * 8);
   EXPECT_EQ(ranges["cell_empty"].second, ranges["cell_empty"].first);
-  ProcessResult relocs = RunShell("readelf -rW " + ShellQuote(prog));
+  ProcessResult relocs = RunShell(Tool(c, "readelf") + " -rW " + ShellQuote(prog));
   ASSERT_EQ(relocs.exit_code, 0);
   std::istringstream rin(relocs.output);
   std::string line;
@@ -154,7 +192,7 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   EXPECT_EQ(dyn_relocs_in_tables, 0) << relocs.output;
 
   // The tables live in a read-only loadable segment.
-  ProcessResult segs = RunShell("readelf -lW " + ShellQuote(prog));
+  ProcessResult segs = RunShell(Tool(c, "readelf") + " -lW " + ShellQuote(prog));
   std::istringstream sin(segs.output);
   bool found = false;
   while (std::getline(sin, line)) {
@@ -174,8 +212,8 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
 
   // One metadata record per entry, after strip --strip-all.
   const std::string stripped = dir + "/prog.stripped", meta = dir + "/meta.bin";
-  ASSERT_EQ(RunShell("strip --strip-all " + ShellQuote(prog) + " -o " + ShellQuote(stripped)).exit_code, 0);
-  ProcessResult oc = RunShell("objcopy --dump-section .linktable_meta=" + ShellQuote(meta) +
+  ASSERT_EQ(RunShell(Tool(c, "strip") + " --strip-all " + ShellQuote(prog) + " -o " + ShellQuote(stripped)).exit_code, 0);
+  ProcessResult oc = RunShell(Tool(c, "objcopy") + " --dump-section .linktable_meta=" + ShellQuote(meta) +
                               " " + ShellQuote(stripped) + " " + ShellQuote(dir + "/scratch"));
   ASSERT_EQ(oc.exit_code, 0) << oc.output;
   const std::string bytes = testsupport::ReadFile(meta);
@@ -200,6 +238,7 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
   for (const auto& t : tables) EXPECT_EQ(t.second, 1) << t.first;
 }
 
+#ifndef MATRIX_CROSS
 std::vector<Cell> AllCells() {
   std::vector<Cell> cells;
   for (const char* cc : {"gcc", "clang"})
@@ -210,6 +249,45 @@ std::vector<Cell> AllCells() {
             for (const char* lang : {"c", "cxx"}) cells.push_back({cc, ld, opt, pie, gc, lang});
   return cells;
 }
+#else
+// The cross cells: every {compiler} x {linker} pair of each architecture,
+// each with six rows that cover every pair of values of {-O0, -O2, LTO} x
+// {PIE, no-PIE} x {gc-sections or not} x {C, C++} (the full product, 96
+// cells per architecture, takes too long on a shared 2-core machine).
+// RISC-V with lld is not here: lld 14 cannot link Debian's riscv64 crt1.o
+// (KnownLimitation below checks that it still cannot).
+std::vector<Cell> AllCells() {
+  struct Row {
+    const char *opt, *pie, *gc, *lang;
+  };
+  const Row rows[] = {{"O0", "pie", "gc", "c"},    {"O0", "nopie", "nogc", "cxx"},
+                      {"O2", "pie", "nogc", "cxx"}, {"O2", "nopie", "gc", "c"},
+                      {"lto", "pie", "gc", "cxx"},  {"lto", "nopie", "nogc", "c"}};
+  std::vector<Cell> cells;
+  for (const char* arch : {"aarch64", "riscv64"})
+    for (const char* cc : {"gcc", "clang"})
+      for (const char* ld : {"bfd", "lld"}) {
+        if (std::string(arch) == "riscv64" && std::string(ld) == "lld") continue;
+        for (const Row& r : rows) cells.push_back({cc, ld, r.opt, r.pie, r.gc, r.lang, arch});
+      }
+  return cells;
+}
+
+// lld 14 has no RISC-V linker relaxation, and Debian's riscv64 start files
+// are built with it: every hosted riscv64 link with lld fails. When this
+// test fails, lld has learnt relaxation: add riscv64 x lld to AllCells and
+// the README's table.
+TEST(KnownLimitation, Riscv64Lld14CannotLinkGlibcStartFiles) {
+  const std::string dir = testsupport::MakeTempDir("riscv64_lld");
+  testsupport::WriteFile(dir + "/m.c", "int main(void) { return 0; }\n");
+  ProcessResult link = RunShell("clang --target=riscv64-linux-gnu -fuse-ld=lld " +
+                                ShellQuote(dir + "/m.c") + " -o " + ShellQuote(dir + "/m"));
+  EXPECT_NE(link.exit_code, 0);
+  EXPECT_NE(link.output.find("R_RISCV_ALIGN requires unimplemented linker relaxation"),
+            std::string::npos)
+      << link.output;
+}
+#endif
 
 INSTANTIATE_TEST_SUITE_P(AllToolchains, ToolchainMatrix, ::testing::ValuesIn(AllCells()),
                          [](const ::testing::TestParamInfo<Cell>& info) {

@@ -1,0 +1,2 @@
+/* README context of the self-test */
+#include "demo/demo.h"

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs earlyinit under PREFIX:
+#
+#   bazel run //:install -- PREFIX      (a relative PREFIX is taken from
+#                                        where bazel was started)
+#
+#   PREFIX/include/{linktable,earlyinit,bootproto}/*.h   the headers
+#   PREFIX/share/earlyinit/linker_scripts/               the linker fragments
+#   PREFIX/bin/earlyinit-audit                           the audit tool
+#   PREFIX/lib/pkgconfig/earlyinit.pc                    pkg-config
+#   PREFIX/lib/cmake/earlyinit/earlyinitConfig.cmake     find_package(earlyinit)
+#   PREFIX/share/earlyinit/bazel/                        a Bazel repository
+#
+# The headers need Boost.Preprocessor (Debian: libboost-dev) on the include
+# path; nothing else. Replaces earlier installed earlyinit files, leaves
+# everything else under PREFIX alone.
+set -euo pipefail
+
+if [ $# -ne 1 ] || [ -z "$1" ]; then
+  echo "usage: bazel run //:install -- PREFIX" >&2
+  exit 2
+fi
+prefix=$1
+case "$prefix" in
+  /*) ;;
+  *) prefix="${BUILD_WORKING_DIRECTORY:-$PWD}/$prefix" ;;
+esac
+
+# The files come from this script's runfiles: bazel run puts them in
+# $0.runfiles/earlyinit; as a test's data they sit next to the script.
+if [ -d "$0.runfiles/earlyinit" ]; then
+  root="$0.runfiles/earlyinit"
+else
+  root=$(dirname "$0")
+fi
+[ -f "$root/include/linktable/linktable.h" ] || {
+  echo "install: earlyinit's files not found next to $0" >&2
+  exit 1
+}
+tmpl="$root/tools/install_prefix"
+version=$(cat "$tmpl/VERSION")
+
+mkdir -p "$prefix"
+prefix=$(cd "$prefix" && pwd)
+
+for d in linktable earlyinit bootproto; do
+  rm -rf "$prefix/include/$d"
+  mkdir -p "$prefix/include/$d"
+  cp "$root/include/$d/"*.h "$prefix/include/$d/"
+done
+mkdir -p "$prefix/share/earlyinit/linker_scripts" "$prefix/bin" \
+  "$prefix/lib/pkgconfig" "$prefix/lib/cmake/earlyinit" "$prefix/share/earlyinit/bazel"
+cp "$root/linker_scripts/"*.ld "$root/linker_scripts/"*.opts "$prefix/share/earlyinit/linker_scripts/"
+cp "$root/src/audit/earlyinit-audit" "$prefix/bin/earlyinit-audit"
+chmod -R u+w "$prefix/include" "$prefix/share/earlyinit" "$prefix/bin/earlyinit-audit"
+
+subst() { sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" "$1" > "$2"; }
+subst "$tmpl/earlyinit.pc.in" "$prefix/lib/pkgconfig/earlyinit.pc"
+subst "$tmpl/earlyinitConfig.cmake.in" "$prefix/lib/cmake/earlyinit/earlyinitConfig.cmake"
+subst "$tmpl/earlyinitConfigVersion.cmake.in" "$prefix/lib/cmake/earlyinit/earlyinitConfigVersion.cmake"
+subst "$tmpl/earlyinit.BUILD.in" "$prefix/share/earlyinit/bazel/earlyinit.BUILD"
+echo 'workspace(name = "earlyinit_bazel")' > "$prefix/share/earlyinit/bazel/WORKSPACE"
+echo 'exports_files(["earlyinit.BUILD"])' > "$prefix/share/earlyinit/bazel/BUILD.bazel"
+
+echo "earlyinit $version installed in $prefix"
