@@ -2,7 +2,7 @@
 """Linux 6.1 through earlyinit: builds, audit, boots, and the link refusals.
 
 Run by tests/linux:linux_test (a local Bazel test) or directly:
-    python3 tests/linux/linux_test.py [-k PATTERN]
+    python3 tests/linux/linux_test.py [Class[.test_name]...]
 
 It drives the real scripts of examples/linux from the real checkout (the
 kernel trees are cached outside it, see examples/linux/build), boots each
@@ -258,9 +258,10 @@ def write_junit(result, tests, path):
 
 def main():
     loader = unittest.TestLoader()
-    if "-k" in sys.argv:
-        loader.testNamePatterns = ["*%s*" % sys.argv[sys.argv.index("-k") + 1]]
-    suite = loader.loadTestsFromModule(sys.modules[__name__])
+    names = sys.argv[1:]  # e.g. Boot.test_pvh Relink
+    module = sys.modules[__name__]
+    suite = (loader.loadTestsFromNames(names, module) if names
+             else loader.loadTestsFromModule(module))
     tests = list(iter_tests(suite))
     result = unittest.TextTestRunner(verbosity=2).run(suite)
     if os.environ.get("XML_OUTPUT_FILE"):
