@@ -29,24 +29,13 @@ namespace {
   x86::halt_forever();  // no isa-debug-exit device: stop here
 }
 
-// The trace hook prints one line per step when it ends, with the TSC
-// cycles it took and the function's address (earlyinit-audit's JSON gives
-// the same address for each chain entry); the start event only records
-// the clock.
-struct TraceState {
-  uint64_t step_start;
-};
-
+// The trace hook prints the library's timed line per step when it ends
+// (TSC cycles it took, the function's address: earlyinit-audit trace
+// checks both against the image); the start event only records the clock.
 void on_trace(const earlyinit_trace* t, void* user) {
-  TraceState* s = static_cast<TraceState*>(user);
-  if (t->status == EARLYINIT_STARTING) {
-    s->step_start = t->clock;
-    return;
-  }
-  char line[160];
-  earlyinit_format_trace(line, sizeof line, t);
-  const uint64_t cycles = t->status == EARLYINIT_SKIPPED ? 0 : t->clock - s->step_start;
-  kout() << line << " cycles=" << cycles << " fn=" << hex(reinterpret_cast<uintptr_t>(t->fn));
+  char line[EARLYINIT_TRACE_LINE_SIZE];
+  if (earlyinit_format_trace_step(line, sizeof line, t, static_cast<earlyinit_tracer*>(user)))
+    kout() << line;
 }
 
 void on_fatal(const earlyinit_fatal* f, void*) {
@@ -75,8 +64,8 @@ uint64_t read_clock(void*) { return x86::rdtsc(); }
 void die() { exit_qemu(KERNEL_EXIT_FAILURE, "failure"); }
 
 void main(const bootproto_boot_params* bp) {
-  TraceState trace_state = {0};
-  const earlyinit_hooks hooks = {on_fatal, on_trace, read_clock, &trace_state};
+  earlyinit_tracer tracer = {0};
+  const earlyinit_hooks hooks = {on_fatal, on_trace, read_clock, &tracer};
   earlyinit_state state;
   earlyinit_state_init(&state);
 

@@ -213,6 +213,58 @@ static inline size_t earlyinit_format_trace(char *out, size_t size,
   return b.len;
 }
 
+/** The trace hook's memory between a step's start and its end event. */
+typedef struct earlyinit_tracer {
+  uint64_t start; /* clock of the last STARTING event */
+} earlyinit_tracer;
+
+/** A buffer size that holds any timed trace line whose step name is under
+    96 bytes (longer names are truncated, the line still terminated). */
+#define EARLYINIT_TRACE_LINE_SIZE 224
+
+/**
+ * Format the trace line of one step with its duration and function: the
+ * line `earlyinit-audit trace` reads (grammar in docs/audit.md). Call it
+ * from the trace hook for every event and print the line when the result
+ * is not 0.
+ *
+ * @v out       Buffer, always NUL-terminated when size > 0
+ * @v size      Its size (EARLYINIT_TRACE_LINE_SIZE)
+ * @v t         The event
+ * @v tracer    Remembers the STARTING clock (zero it once per boot)
+ * @ret len     0 for STARTING (nothing to print), else the line's length
+ *
+ * @code
+ *   earlyinit_format_trace_step(line, sizeof line, t, &tracer);
+ *   // ""  (STARTING: the clock is remembered)
+ *   // "earlyinit: xen_pvh early kasan_early ok @12345 cycles=678 fn=0xffffffff81001234"
+ *   // "earlyinit: pc late probe SKIPPED (needs cmdline) @12400 cycles=0 fn=0x1040"
+ * @endcode
+ *
+ * `@` is the clock at the end event, as in earlyinit_format_trace;
+ * `cycles` is its distance from the STARTING event (0 for SKIPPED, which
+ * has none, and 0 if the clock went backwards).
+ */
+static inline size_t earlyinit_format_trace_step(char *out, size_t size,
+                                                 const earlyinit_trace *t,
+                                                 earlyinit_tracer *tracer) {
+  earlyinit_buf b = {out, size, 0};
+  uint64_t cycles = 0;
+  if (t->status == EARLYINIT_STARTING) {
+    tracer->start = t->clock;
+    if (size) out[0] = 0;
+    return 0;
+  }
+  if (t->status != EARLYINIT_SKIPPED && t->clock >= tracer->start)
+    cycles = t->clock - tracer->start;
+  b.len = earlyinit_format_trace(out, size, t);
+  earlyinit_put_(&b, " cycles=");
+  earlyinit_put_u64_(&b, cycles, 10);
+  earlyinit_put_(&b, " fn=");
+  earlyinit_put_u64_(&b, (uint64_t)(uintptr_t)t->fn, 16);
+  return b.len;
+}
+
 #ifdef __cplusplus
 }
 #endif

@@ -128,4 +128,91 @@ TEST(FormatTrace, NullNamesPrintAsNull) {
   EXPECT_EQ(Format(t), "earlyinit: pc early (null) ok @0");
 }
 
+// The timed line: STARTING prints nothing and remembers the clock; the end
+// event carries the cycles since then and the function.
+std::string Step(const earlyinit_trace& t, earlyinit_tracer* tr) {
+  char line[EARLYINIT_TRACE_LINE_SIZE];
+  std::memset(line, '#', sizeof line);
+  const size_t n = earlyinit_format_trace_step(line, sizeof line, &t, tr);
+  EXPECT_EQ(n, std::string(line).size());
+  return line;
+}
+
+TEST(FormatTraceStep, EveryStatusWithCyclesAndFunction) {
+  static char fn;
+  earlyinit_tracer tr{};
+  earlyinit_trace t{};
+  t.step = "kasan_early";
+  t.subarch = EARLYINIT_SUBARCH_ID_xen_pvh;
+  t.phase = EARLYINIT_PHASE_early;
+  t.fn = &fn;
+  char want[160];
+  t.status = EARLYINIT_STARTING;
+  t.clock = 1000;
+  EXPECT_EQ(Step(t, &tr), "");
+  EXPECT_EQ(tr.start, 1000u);
+  t.status = EARLYINIT_OK;
+  t.clock = 1678;
+  std::snprintf(want, sizeof want, "earlyinit: xen_pvh early kasan_early ok @1678 cycles=678 fn=%#lx",
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(&fn)));
+  EXPECT_EQ(Step(t, &tr), want);
+  t.status = EARLYINIT_FAILED;
+  t.code = -22;
+  std::snprintf(want, sizeof want,
+                "earlyinit: xen_pvh early kasan_early FAILED code -22 @1678 cycles=678 fn=%#lx",
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(&fn)));
+  EXPECT_EQ(Step(t, &tr), want);
+  t.status = EARLYINIT_SKIPPED;  // no STARTING event: no duration
+  t.dep = "cr4_shadow";
+  t.fn = nullptr;
+  t.clock = 5000;
+  EXPECT_EQ(Step(t, &tr),
+            "earlyinit: xen_pvh early kasan_early SKIPPED (needs cr4_shadow) @5000 cycles=0 fn=0x0");
+}
+
+TEST(FormatTraceStep, ClockGoingBackwardsIsZeroCyclesAndMaxNumbersFit) {
+  earlyinit_tracer tr{};
+  earlyinit_trace t{};
+  t.step = "s";
+  t.status = EARLYINIT_STARTING;
+  t.clock = 500;
+  Step(t, &tr);
+  t.status = EARLYINIT_OK;
+  t.clock = 499;
+  EXPECT_EQ(Step(t, &tr), "earlyinit: pc early s ok @499 cycles=0 fn=0x0");
+  t.status = EARLYINIT_STARTING;
+  t.clock = 0;
+  Step(t, &tr);
+  t.status = EARLYINIT_FAILED;
+  t.code = INT32_MIN;
+  t.clock = UINT64_MAX;
+  t.fn = reinterpret_cast<const void*>(UINTPTR_MAX);
+  const std::string name(95, 'n');
+  t.step = name.c_str();
+  t.phase = EARLYINIT_PHASE_setup_arch;
+  t.subarch = EARLYINIT_SUBARCH_ID_intel_mid;
+  const std::string line = Step(t, &tr);
+  EXPECT_EQ(line.substr(line.find(" FAILED")),
+            std::string(" FAILED code -2147483648 @18446744073709551615 cycles=18446744073709551615 fn=") +
+                (sizeof(uintptr_t) == 8 ? "0xffffffffffffffff" : "0xffffffff"));
+}
+
+TEST(FormatTraceStep, TruncatesAndTerminatesInASmallBuffer) {
+  earlyinit_tracer tr{};
+  earlyinit_trace t{};
+  t.step = "cr4_shadow";
+  t.status = EARLYINIT_OK;
+  t.clock = 7;
+  char buf[40 + 8];
+  for (size_t size = 0; size <= 40; ++size) {
+    std::memset(buf, '#', sizeof buf);
+    const size_t n = earlyinit_format_trace_step(buf, size, &t, &tr);
+    if (size > 0) {
+      EXPECT_EQ(n, size - 1) << size;
+      EXPECT_EQ(std::string(buf), std::string("earlyinit: pc early cr4_shadow ok @7 cycles=0 fn=0x0").substr(0, size - 1));
+    }
+    for (size_t i = size; i < sizeof buf; ++i) ASSERT_EQ(buf[i], '#') << "overrun at " << i;
+  }
+}
+
 }  // namespace
