@@ -27,8 +27,7 @@
 #define BOOTPROTO_BOOT_PARAMS_H
 
 #ifndef __ASSEMBLER__
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 #endif
 
 /**
@@ -130,7 +129,7 @@ struct bootproto_e820_entry {
   uint64_t addr;
   uint64_t size;
   uint32_t type;
-} __attribute__((packed));
+} __attribute__((__packed__));
 
 /**
  * The setup header, at offset 0x1f1 of the zero page (123 bytes, packed).
@@ -179,7 +178,7 @@ struct bootproto_setup_header {
   uint32_t init_size;
   uint32_t handover_offset;
   uint32_t kernel_info_offset;
-} __attribute__((packed));
+} __attribute__((__packed__));
 
 /**
  * The zero page (4096 bytes, packed). Converters zero it, then fill the
@@ -227,7 +226,7 @@ struct bootproto_boot_params {
   uint8_t _pad8[48];                 /* 0xcd0 */
   uint8_t eddbuf[6 * 82];            /* 0xd00 */
   uint8_t _pad9[276];                /* 0xeec */
-} __attribute__((packed));
+} __attribute__((__packed__));
 
 #ifdef __cplusplus
 }

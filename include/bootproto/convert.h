@@ -34,8 +34,7 @@
 #ifndef BOOTPROTO_CONVERT_H
 #define BOOTPROTO_CONVERT_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include "bootproto/boot_params.h"
 #include "bootproto/mem.h"

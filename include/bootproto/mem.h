@@ -30,8 +30,7 @@
 #ifndef BOOTPROTO_MEM_H
 #define BOOTPROTO_MEM_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #ifdef __cplusplus
 extern "C" {

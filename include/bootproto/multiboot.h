@@ -70,8 +70,7 @@
 
 #ifndef __ASSEMBLER__
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include "bootproto/boot_params.h"
 
@@ -144,7 +143,7 @@ struct bootproto_multiboot_info {
   uint8_t framebuffer_bpp;
   uint8_t framebuffer_type;
   uint8_t color_info[6];
-} __attribute__((packed));
+} __attribute__((__packed__));
 
 /**
  * One memory map entry. `size` counts the bytes after itself (20 for this
@@ -159,7 +158,7 @@ struct bootproto_multiboot_mmap_entry {
   uint64_t addr;
   uint64_t len;
   uint32_t type;
-} __attribute__((packed));
+} __attribute__((__packed__));
 
 /**
  * One module: [mod_start, mod_end), an optional command line.

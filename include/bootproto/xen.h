@@ -239,8 +239,7 @@
 
 #ifndef __ASSEMBLER__
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include "bootproto/boot_params.h"
 #include "bootproto/mem.h"

@@ -25,8 +25,7 @@
 #ifndef EARLYINIT_DISPATCH_H
 #define EARLYINIT_DISPATCH_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include <boost/preprocessor/seq/for_each.hpp>
 
@@ -290,7 +289,7 @@ static inline void earlyinit_fatal_(const earlyinit_hooks *h,
 
 /* The walk. `traced` is a constant at each call site, so the untraced walk
  * carries no per-step test for the trace hook. */
-__attribute__((always_inline)) static inline earlyinit_summary
+__attribute__((__always_inline__)) static inline earlyinit_summary
 earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
                 const earlyinit_hooks *h, earlyinit_state *state, int traced) {
   earlyinit_summary sum;

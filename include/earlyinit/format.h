@@ -14,8 +14,7 @@
 #ifndef EARLYINIT_FORMAT_H
 #define EARLYINIT_FORMAT_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include "earlyinit/dispatch.h"
 #include "earlyinit/subarch.h"

@@ -36,7 +36,7 @@
 #ifndef EARLYINIT_STEP_H
 #define EARLYINIT_STEP_H
 
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/control/iif.hpp>

@@ -14,7 +14,7 @@
 #ifndef EARLYINIT_TABLES_H
 #define EARLYINIT_TABLES_H
 
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include <boost/preprocessor/arithmetic/dec.hpp>
 #include <boost/preprocessor/cat.hpp>

@@ -18,7 +18,7 @@
 #ifndef EARLYINIT_X86_H
 #define EARLYINIT_X86_H
 
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include "bootproto/boot_params.h"
 #include "bootproto/mem.h"

@@ -47,8 +47,7 @@
 #ifndef LINKTABLE_LINKTABLE_H
 #define LINKTABLE_LINKTABLE_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "linktable/types.h"
 
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/repetition/repeat.hpp>
@@ -87,7 +86,7 @@
   "linktable_linker_fragment_missing__link_with__linker_scripts_linktable_ld"
 
 /* @cond INTERNAL */
-#define LINKTABLE_HIDDEN_ __attribute__((visibility("hidden")))
+#define LINKTABLE_HIDDEN_ __attribute__((__visibility__("hidden")))
 #define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
 
 #ifdef __cplusplus
@@ -204,8 +203,8 @@ template <class A> struct linktable_same_type_<A, A> {
  */
 #define LINKTABLE_EMITTER_SECTION ".text.linktable_emitter"
 #define LINKTABLE_EMITTER_(fname)                                              \
-  __attribute__((used, noinline, no_instrument_function,                      \
-                 section(LINKTABLE_EMITTER_SECTION))) static void fname(void)
+  __attribute__((__used__, __noinline__, __no_instrument_function__,                    \
+                 __section__(LINKTABLE_EMITTER_SECTION))) static void fname(void)
 /* @endcond */
 
 /**

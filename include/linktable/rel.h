@@ -15,7 +15,7 @@
 #ifndef LINKTABLE_REL_H
 #define LINKTABLE_REL_H
 
-#include <stdint.h>
+#include "linktable/types.h"
 
 #ifdef __cplusplus
 extern "C" {
