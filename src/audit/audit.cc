@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "src/audit/json.h"
+#include "src/audit/trace_cmd.h"
 
 namespace audit {
 
@@ -32,9 +33,13 @@ constexpr char kUsage[] =
     "                              different functions, order differences\n"
     "  check FILE...               parity, dependency order, cycles, unknown\n"
     "                              steps, metadata against the allocated tables\n"
+    "  trace LOG... [--binary FILE]\n"
+    "                              the boots in serial logs or dmesg: each step's\n"
+    "                              status and cycles; with --binary, whether each\n"
+    "                              boot ran the binary's chain (\"-\": stdin)\n"
     "\n"
     "options (anywhere on the line):\n"
-    "  --format text|json          output format (default text)\n"
+    "  --format text|json|svg      output format (default text; svg: trace only)\n"
     "  --color auto|always|never   colour in matrix (default auto: only when\n"
     "                              stdout is a terminal and NO_COLOR is unset)\n"
     "  --help                      this text\n"
@@ -43,14 +48,15 @@ constexpr char kUsage[] =
     "Several FILEs (objects, archives) are audited as one program, as if linked\n"
     "together; an executable is audited alone.\n"
     "\n"
-    "exit status: 0 clean, 1 violations (check, matrix) or differences (diff),\n"
-    "2 usage error or unreadable input.\n";
+    "exit status: 0 clean, 1 violations (check, matrix) or differences (diff,\n"
+    "trace --binary), 2 usage error, unreadable input or a log without trace.\n";
 
 struct Options {
   std::string command;
   std::string format = "text";
   std::string color = "auto";
   std::string subarch;  // list --subarch
+  std::string binary;   // trace --binary
   std::vector<std::string> positional;
   bool help = false, version = false;
 };
@@ -83,7 +89,10 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
     else if (a == "--version") o->version = true;
     else if (is("--format")) e = value("--format", &o->format);
     else if (is("--color") || is("--colour")) e = value(a.compare(0, 8, "--colour") == 0 ? "--colour" : "--color", &o->color);
-    else if (is("--subarch")) {
+    else if (is("--binary")) {
+      e = value("--binary", &o->binary);
+      if (e.empty() && o->binary.empty()) e = "--binary needs a FILE";
+    } else if (is("--subarch")) {
       e = value("--subarch", &o->subarch);
       if (e.empty() && o->subarch.empty()) e = "--subarch needs a non-empty name";
     } else {
@@ -91,8 +100,8 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o) {
     }
     if (!e.empty()) return e;
   }
-  if (o->format != "text" && o->format != "json")
-    return "unknown format \"" + o->format + "\" (text or json)";
+  if (o->format != "text" && o->format != "json" && o->format != "svg")
+    return "unknown format \"" + o->format + "\" (text, json or svg)";
   if (o->color != "auto" && o->color != "always" && o->color != "never")
     return "unknown colour mode \"" + o->color + "\" (auto, always or never)";
   return "";
@@ -906,6 +915,22 @@ int Diff(const Options& o, const Program& p, const Model& m, std::ostream& out, 
   return same ? kExitClean : kExitViolations;
 }
 
+// ---- trace (trace_cmd.cc) --------------------------------------------------
+
+template <typename Usage>
+int Trace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context,
+          Usage usage) {
+  if (!o.subarch.empty()) return usage("--subarch is an option of list only");
+  if (o.positional.empty()) return usage("trace needs at least one LOG");
+  TraceArgs a;
+  a.logs = o.positional;
+  a.binary = o.binary;
+  a.format = o.format == "json" ? TraceFormat::kJson
+             : o.format == "svg" ? TraceFormat::kSvg
+                                 : TraceFormat::kText;
+  return RunTrace(a, out, err, load, context);
+}
+
 }  // namespace
 
 namespace {
@@ -939,11 +964,14 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "earlyinit-audit " << kVersion << " (linktable metadata format 1)\n";
     return kExitClean;
   }
-  if (o.command.empty()) return usage("no command given (list, matrix, diff or check)");
+  if (o.command.empty()) return usage("no command given (list, matrix, diff, check or trace)");
+  if (o.command == "trace") return Trace(o, out, err, load, context, usage);
+  if (o.format == "svg") return usage("--format svg is for trace only");
+  if (!o.binary.empty()) return usage("--binary is an option of trace only");
   size_t want_names = 0;
   if (o.command == "diff") want_names = 2;
   else if (o.command != "list" && o.command != "matrix" && o.command != "check")
-    return usage("unknown command " + o.command + " (list, matrix, diff or check)");
+    return usage("unknown command " + o.command + " (list, matrix, diff, check or trace)");
   if (!o.subarch.empty() && o.command != "list") return usage("--subarch is an option of list only");
   if (o.positional.size() < want_names + 1)
     return usage(o.command + " needs " + (want_names ? "two subarchs and " : "") + "at least one FILE");
