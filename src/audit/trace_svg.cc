@@ -77,7 +77,7 @@ void StepRow(std::ostream& out, const TraceStep& s, uint64_t total, double scale
 
 int BootBlock(std::ostream& out, const Boot& b, size_t i, double scale, int y) {
   const BootTotals t = TotalsOf(b);
-  out << "<text class=\"heading\" x=\"" << kMargin << "\" y=\"" << y + 16 << "\">boot " << i + 1
+  out << "<g class=\"boot\">\n<text class=\"heading\" x=\"" << kMargin << "\" y=\"" << y + 16 << "\">boot " << i + 1
       << ": " << Xml(b.subarch) << " (" << Xml(b.log) << ":" << b.first_line << "), "
       << b.steps.size() << " steps, " << t.cycles << " cycles</text>\n";
   y += kHeading;
@@ -87,6 +87,7 @@ int BootBlock(std::ostream& out, const Boot& b, size_t i, double scale, int y) {
     if (s.has_cycles) before += s.cycles;
     y += kRow;
   }
+  out << "</g>\n";
   return y + kRow / 2;
 }
 
