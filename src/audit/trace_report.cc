@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "src/audit/audit.h"
 #include "src/audit/json.h"
@@ -166,22 +167,22 @@ Json JsonBoot(const TraceResult& r, const Boot& b) {
   j.Set("subarch", Json::Str(b.subarch));
   Json steps = Json::Array();
   for (const TraceStep& s : b.steps) steps.Push(JsonStep(r, s, t.cycles));
-  j.Set("steps", steps);
+  j.Set("steps", std::move(steps));
   Json fatals = Json::Array();
   for (const FatalLine& f : b.fatals) {
     Json jf = Json::Object();
     jf.Set("line", Json::Int(f.line));
     jf.Set("message", Json::Str(f.text));
-    fatals.Push(jf);
+    fatals.Push(std::move(jf));
   }
-  j.Set("fatals", fatals);
+  j.Set("fatals", std::move(fatals));
   Json sum = Json::Object();
   sum.Set("ok", Json::Int(static_cast<int64_t>(t.ok)));
   sum.Set("failed", Json::Int(static_cast<int64_t>(t.failed)));
   sum.Set("skipped", Json::Int(static_cast<int64_t>(t.skipped)));
   sum.Set("unfinished", Json::Int(static_cast<int64_t>(t.unfinished)));
   sum.Set("cycles", Json::Str(std::to_string(t.cycles)));
-  j.Set("summary", sum);
+  j.Set("summary", std::move(sum));
   return j;
 }
 
@@ -195,7 +196,7 @@ Json JsonDiffs(const TraceResult& r) {
     j.Set("step", OrNull(!d.step.empty(), Json::Str(d.step)));
     j.Set("line", OrNull(d.line != 0, Json::Int(d.line)));
     j.Set("message", Json::Str(d.message));
-    a.Push(j);
+    a.Push(std::move(j));
   }
   return a;
 }
@@ -208,7 +209,7 @@ Json JsonBadLines(const TraceResult& r) {
     j.Set("line", Json::Int(l.line));
     j.Set("kind", Json::Str(MalformedName(l.kind)));
     j.Set("text", Json::Str(l.text));
-    a.Push(j);
+    a.Push(std::move(j));
   }
   return a;
 }
@@ -223,11 +224,11 @@ void RenderTraceJson(const TraceResult& r, std::ostream& out) {
   j.Set("command", Json::Str("trace"));
   Json logs = Json::Array();
   for (const auto& l : r.logs) logs.Push(Json::Str(l));
-  j.Set("inputs", logs);
+  j.Set("inputs", std::move(logs));
   j.Set("binary", OrNull(!r.binary.empty(), Json::Str(r.binary)));
   Json boots = Json::Array();
   for (const Boot& b : r.log.boots) boots.Push(JsonBoot(r, b));
-  j.Set("boots", boots);
+  j.Set("boots", std::move(boots));
   j.Set("malformed", JsonBadLines(r));
   j.Set("differences", JsonDiffs(r));
   j.Set("ok", Json::Bool(r.diffs.empty()));

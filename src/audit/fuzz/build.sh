@@ -10,7 +10,6 @@ cxx=$(command -v clang++-14 || command -v clang++)
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -I"$root" -I"$root/include" \
   "$root"/src/audit/fuzz/audit_fuzz.cc \
-  "$root"/src/audit/audit.cc "$root"/src/audit/elf_file.cc "$root"/src/audit/json.cc \
-  "$root"/src/audit/model.cc "$root"/src/audit/program.cc \
+  $(ls "$root"/src/audit/*.cc | grep -v '/main\.cc$') \
   "$root"/src/linktable_meta/meta.cc \
   -lelf -o "$out"
