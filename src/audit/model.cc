@@ -16,9 +16,9 @@ std::string Where(const Record* r) {
   return r->file + ":" + std::to_string(r->line) + ": ";
 }
 
-void Add(Model* m, const std::string& kind, const std::string& message, const Record* r,
+void Add(Model* m, FindingKind kind, const std::string& message, const Record* r,
          const std::string& table = "", const std::string& name = "") {
-  Problem p;
+  Finding p;
   p.kind = kind;
   p.message = message;
   if (r) {
@@ -186,13 +186,13 @@ void BuildModel(const Program& program, Model* m) {
       s.line = e.record->line;
       s.id = ParseNumber(AttrOr(e, "id", ""));
       if (e.record->Attr("earlyinit") != "subarch")
-        Add(m, "malformed-record", Where(e.record) + "entry " + e.table + "." + e.name +
+        Add(m, FindingKind::kMalformedRecord, Where(e.record) + "entry " + e.table + "." + e.name +
                                        " lacks earlyinit=subarch", e.record, e.table, e.name);
       if (s.id < 0)
-        Add(m, "malformed-record", Where(e.record) + "subarch " + s.name + " has no numeric id=",
+        Add(m, FindingKind::kMalformedRecord, Where(e.record) + "subarch " + s.name + " has no numeric id=",
             e.record, e.table, e.name);
       if (m->FindSubarch(s.name)) {
-        Add(m, "duplicate-subarch", Where(e.record) + "subarch " + s.name + " is enabled twice",
+        Add(m, FindingKind::kDuplicateSubarch, Where(e.record) + "subarch " + s.name + " is enabled twice",
             e.record, e.table, e.name);
         continue;
       }
@@ -220,25 +220,25 @@ void BuildModel(const Program& program, Model* m) {
       for (const auto& a : r->attrs)
         if (a.first == "dep") s.deps.push_back(a.second);
       if (r->Attr("earlyinit") != "step")
-        Add(m, "malformed-record", Where(r) + "entry " + e.table + "." + e.name + " lacks earlyinit=step",
+        Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + e.table + "." + e.name + " lacks earlyinit=step",
             r, e.table, e.name);
       if (PhaseRank(s.phase) < 0 || s.level < 0 || s.order < 0) {
-        Add(m, "malformed-record",
+        Add(m, FindingKind::kMalformedRecord,
             Where(r) + "step " + s.name + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>",
             r, e.table, e.name);
       } else {
         const std::string want = std::string(1, PhaseLetter(s.phase)) + Pad(s.level, 2) + "_" + Pad(s.order, 4);
         if (e.key != want)
-          Add(m, "key-mismatch",
+          Add(m, FindingKind::kKeyMismatch,
               Where(r) + "step " + s.name + " has key " + e.key + ", its phase, level and order say " + want,
               r, e.table, e.name);
       }
       if (s.policy != "required" && s.policy != "optional")
-        Add(m, "malformed-record",
+        Add(m, FindingKind::kMalformedRecord,
             Where(r) + "step " + s.name + " has policy \"" + s.policy + "\", not required or optional", r,
             e.table, e.name);
       if (!step_names.emplace(s.name, m->steps.size()).second) {
-        Add(m, "duplicate-step", Where(r) + "step " + s.name + " is declared twice", r, e.table, e.name);
+        Add(m, FindingKind::kDuplicateStep, Where(r) + "step " + s.name + " is declared twice", r, e.table, e.name);
         continue;
       }
       if (program.executable) step_at[e.addr] = s.name;
@@ -252,7 +252,7 @@ void BuildModel(const Program& program, Model* m) {
       if (!e.record) continue;
       const std::string step = e.record->Attr("step"), dep = e.record->Attr("dep");
       if (step.empty() || dep.empty()) {
-        Add(m, "malformed-record", Where(e.record) + "dependency " + e.name + " needs step= and dep=",
+        Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + e.name + " needs step= and dep=",
             e.record, e.table, e.name);
         continue;
       }
@@ -263,7 +263,7 @@ void BuildModel(const Program& program, Model* m) {
         if (std::find(s.deps.begin(), s.deps.end(), dep) == s.deps.end()) s.deps.push_back(dep);
       }
       if (!found)
-        Add(m, "unknown-step", Where(e.record) + "dependency " + step + " -> " + dep +
+        Add(m, FindingKind::kUnknownStep, Where(e.record) + "dependency " + step + " -> " + dep +
                                    " is declared for step " + step + ", which is not declared",
             e.record, e.table, e.name);
     }
@@ -284,7 +284,7 @@ void BuildModel(const Program& program, Model* m) {
         x.file = e.record->file;
         x.line = e.record->line;
         if (x.subarch != table_subarch)
-          Add(m, "attr-mismatch", Where(e.record) + "exemption " + x.step + " says subarch=" + x.subarch +
+          Add(m, FindingKind::kAttrMismatch, Where(e.record) + "exemption " + x.step + " says subarch=" + x.subarch +
                                       " but is in table " + t.name, e.record, t.name, e.name);
         m->exemptions.push_back(x);
       }
@@ -325,22 +325,22 @@ void BuildModel(const Program& program, Model* m) {
         im.file = r->file;
         im.line = r->line;
         if (r->Attr("earlyinit") != "impl")
-          Add(m, "malformed-record", Where(r) + "entry " + t.name + "." + e.name + " lacks earlyinit=impl",
+          Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + t.name + "." + e.name + " lacks earlyinit=impl",
               r, t.name, e.name);
         if (r->HasAttr("subarch") && r->Attr("subarch") != subarch)
-          Add(m, "attr-mismatch", Where(r) + "implementation of " + im.step + " says subarch=" +
+          Add(m, FindingKind::kAttrMismatch, Where(r) + "implementation of " + im.step + " says subarch=" +
                                       r->Attr("subarch") + " but is in chain " + t.name, r, t.name, e.name);
         if (r->HasAttr("phase") && r->Attr("phase") != phase)
-          Add(m, "attr-mismatch", Where(r) + "implementation of " + im.step + " says phase=" +
+          Add(m, FindingKind::kAttrMismatch, Where(r) + "implementation of " + im.step + " says phase=" +
                                       r->Attr("phase") + " but is in chain " + t.name, r, t.name, e.name);
         if (program.executable && !ref_step.empty() && ref_step != im.step)
-          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+          Add(m, FindingKind::kRefMismatch, Where(r) + "implementation of " + im.step + " in chain " + t.name +
                                      " refers to the entry of step " + ref_step, r, t.name, e.name);
         if (program.executable && ref_step.empty())
-          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+          Add(m, FindingKind::kRefMismatch, Where(r) + "implementation of " + im.step + " in chain " + t.name +
                                      " does not refer to any entry of " + schema::kStepTable, r, t.name, e.name);
         if (!program.executable && !ref_step.empty() && ref_step != im.step)
-          Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+          Add(m, FindingKind::kRefMismatch, Where(r) + "implementation of " + im.step + " in chain " + t.name +
                                      " refers to the entry of step " + ref_step, r, t.name, e.name);
         // Field 0 against the symbol the record names.
         if (!im.symbol.empty()) {
@@ -348,13 +348,13 @@ void BuildModel(const Program& program, Model* m) {
           uint64_t v = 0;
           if (program.executable && e.words.size() > schema::kFnField &&
               o.SymbolValue(im.symbol, &v) && v != e.Target(schema::kFnField, 0))
-            Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+            Add(m, FindingKind::kRefMismatch, Where(r) + "implementation of " + im.step + " in chain " + t.name +
                                        " calls " + Demangle(o.SymbolAt(e.Target(schema::kFnField, 0))) +
                                        ", its record says " + im.function, r, t.name, e.name);
           if (!program.executable && e.target_symbols.size() > schema::kFnField) {
             const std::string sym = e.target_symbols[schema::kFnField];
             if (!sym.empty() && sym.find('+') == std::string::npos && sym != im.symbol)
-              Add(m, "ref-mismatch", Where(r) + "implementation of " + im.step + " in chain " + t.name +
+              Add(m, FindingKind::kRefMismatch, Where(r) + "implementation of " + im.step + " in chain " + t.name +
                                          " calls " + Demangle(sym) + ", its record says " + im.function,
                   r, t.name, e.name);
           }

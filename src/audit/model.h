@@ -78,7 +78,7 @@ struct Model {
   std::vector<Step> steps;         // in key (run) order
   std::vector<Chain> chains;       // every chain table found
   std::vector<Exemption> exemptions;
-  std::vector<Problem> problems;   // malformed or inconsistent records
+  std::vector<Finding> problems;   // malformed or inconsistent records
 
   const Step* FindStep(const std::string& name) const;
   const Subarch* FindSubarch(const std::string& name) const;

@@ -50,9 +50,9 @@ bool SplitEntrySection(const std::string& s, std::string* table, std::string* ke
   return !table->empty() && !name->empty();
 }
 
-void AddProblem(Program* p, const std::string& kind, const std::string& message,
+void AddProblem(Program* p, FindingKind kind, const std::string& message,
                 const Record* r, const std::string& table, const std::string& name) {
-  Problem pr;
+  Finding pr;
   pr.kind = kind;
   pr.message = message;
   if (r) {
@@ -154,7 +154,7 @@ bool BuildProgram(Program* p, std::string* error) {
     Table& t = p->tables[r->table];
     t.name = r->table;
     if (t.record) {
-      AddProblem(p, "duplicate-table",
+      AddProblem(p, FindingKind::kDuplicateTable,
                  Where(r) + "table " + r->table + " is defined twice (also at " + t.record->file +
                      ":" + std::to_string(t.record->line) + ")",
                  r, r->table, "");
@@ -218,7 +218,7 @@ bool BuildProgram(Program* p, std::string* error) {
       if (r->kind != linktable_meta::Kind::kEntry) continue;
       auto it = p->tables.find(r->table);
       if (it == p->tables.end()) {
-        AddProblem(p, "record-without-entry",
+        AddProblem(p, FindingKind::kRecordWithoutEntry,
                    Where(r) + "entry " + r->table + "." + r->name +
                        " has a record but its table " + r->table +
                        " is not defined in this program (no table record, no markers)",
@@ -229,7 +229,7 @@ bool BuildProgram(Program* p, std::string* error) {
       const bool inside = r->addr >= t.begin && r->addr < t.end &&
                           (r->addr - t.begin) % t.entry_size == 0;
       if (!inside) {
-        AddProblem(p, "record-without-entry",
+        AddProblem(p, FindingKind::kRecordWithoutEntry,
                    Where(r) + "entry " + r->table + "." + r->name +
                        " has a record but no entry in table " + r->table +
                        " (its address is not between the table's markers)",
@@ -237,7 +237,7 @@ bool BuildProgram(Program* p, std::string* error) {
         continue;
       }
       if (r->entry_size != t.entry_size) {
-        AddProblem(p, "entry-size-mismatch",
+        AddProblem(p, FindingKind::kEntrySizeMismatch,
                    Where(r) + "entry " + r->table + "." + r->name + " is " +
                        std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
                        std::to_string(t.entry_size) + "-byte entries",
@@ -245,7 +245,7 @@ bool BuildProgram(Program* p, std::string* error) {
       }
       Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
       if (e.record) {
-        AddProblem(p, "duplicate-record",
+        AddProblem(p, FindingKind::kDuplicateRecord,
                    Where(r) + "entry at offset " + Hex(e.offset) + " of table " + r->table +
                        " has two records: " + e.record->name + " and " + r->name,
                    r, r->table, r->name);
@@ -258,7 +258,7 @@ bool BuildProgram(Program* p, std::string* error) {
     for (const auto& kv : p->tables) {
       for (const auto& e : kv.second.entries) {
         if (e.record) continue;
-        AddProblem(p, "entry-without-record",
+        AddProblem(p, FindingKind::kEntryWithoutRecord,
                    "entry at offset " + Hex(e.offset) + " of table " + kv.first +
                        " has no metadata record",
                    nullptr, kv.first, "");
@@ -280,7 +280,7 @@ bool BuildProgram(Program* p, std::string* error) {
       std::string table, key, name;
       if (!(s.flags & SHF_ALLOC) || !SplitEntrySection(s.name, &table, &key, &name)) continue;
       if (first_origin.count(s.name)) {
-        AddProblem(p, "duplicate-entry",
+        AddProblem(p, FindingKind::kDuplicateEntry,
                    o.origin + ": entry " + table + "." + name + " (section " + s.name +
                        ") is also in " + first_origin[s.name],
                    nullptr, table, name);
@@ -322,7 +322,7 @@ bool BuildProgram(Program* p, std::string* error) {
     if (!seen_records.insert(sec).second) continue;  // duplicate-entry reported above
     auto it = by_section.find(sec);
     if (it == by_section.end()) {
-      AddProblem(p, "record-without-entry",
+      AddProblem(p, FindingKind::kRecordWithoutEntry,
                  Where(r) + "entry " + r->table + "." + r->name + " has a record in " +
                      ow.object->origin + " but no section " + sec,
                  r, r->table, r->name);
@@ -331,7 +331,7 @@ bool BuildProgram(Program* p, std::string* error) {
     Entry& e = *it->second;
     e.record = r;
     if (r->entry_size != e.words.size() * 4) {
-      AddProblem(p, "entry-size-mismatch",
+      AddProblem(p, FindingKind::kEntrySizeMismatch,
                  Where(r) + "entry " + r->table + "." + r->name + " is " +
                      std::to_string(e.words.size() * 4) + " bytes, its record says " +
                      std::to_string(r->entry_size),
@@ -343,7 +343,7 @@ bool BuildProgram(Program* p, std::string* error) {
     for (const auto& e : t.entries) {
       if (!t.record && t.entry_size == 0 && e.record) t.entry_size = e.record->entry_size;
       if (e.record) continue;
-      AddProblem(p, "entry-without-record",
+      AddProblem(p, FindingKind::kEntryWithoutRecord,
                  e.origin + ": entry " + e.table + "." + e.name + " (section " + kPrefix + e.table +
                      "." + e.key + "." + e.name + ") has no metadata record",
                  nullptr, e.table, e.name);
