@@ -370,22 +370,23 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
   im->function = !im->symbol.empty() ? Demangle(im->symbol) : r->Attr("fn");
   im->file = r->file;
   im->line = r->line;
-  const std::string in = Where(r) + "implementation of " + im->step + " ";
+  // Built only when there is something to report (100,000 implementations).
+  auto in = [&] { return Where(r) + "implementation of " + im->step + " "; };
   if (r->Attr("earlyinit") != "impl")
     Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + e.name + " lacks earlyinit=impl",
         r, table, e.name);
   if (r->HasAttr("subarch") && r->Attr("subarch") != subarch)
-    Add(m, FindingKind::kAttrMismatch, in + "says subarch=" + r->Attr("subarch") + " but is in chain " + table,
+    Add(m, FindingKind::kAttrMismatch, in() + "says subarch=" + r->Attr("subarch") + " but is in chain " + table,
         r, table, e.name);
   if (r->HasAttr("phase") && r->Attr("phase") != phase)
-    Add(m, FindingKind::kAttrMismatch, in + "says phase=" + r->Attr("phase") + " but is in chain " + table, r,
+    Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + r->Attr("phase") + " but is in chain " + table, r,
         table, e.name);
   if (!ref_step.empty() && ref_step != im->step)
-    Add(m, FindingKind::kRefMismatch, in + "in chain " + table + " refers to the entry of step " + ref_step, r,
+    Add(m, FindingKind::kRefMismatch, in() + "in chain " + table + " refers to the entry of step " + ref_step, r,
         table, e.name);
   if (program.executable && ref_step.empty())
     Add(m, FindingKind::kRefMismatch,
-        in + "in chain " + table + " does not refer to any entry of " + schema::kStepTable, r, table, e.name);
+        in() + "in chain " + table + " does not refer to any entry of " + schema::kStepTable, r, table, e.name);
   if (!im->symbol.empty()) CheckFnField(e, *im);
 }
 
