@@ -327,6 +327,7 @@ bool ElfLoader::Symbols() {
 // Executables: look-ups by name and by address.
 void ElfLoader::IndexSymbols() {
   if (obj_->relocatable()) return;
+  obj_->by_name_.reserve(obj_->symbols.size());
   for (const auto& sym : obj_->symbols) {
     if (sym.shndx == SHN_UNDEF || sym.name.empty()) continue;
     if (sym.type != STT_FUNC && sym.type != STT_OBJECT && sym.type != STT_NOTYPE) continue;

@@ -104,25 +104,35 @@ std::string Demangle(const std::string& symbol) {
   return symbol;
 }
 
+std::string Model::PairKey(const std::string& step, const std::string& subarch) {
+  std::string k;
+  k.reserve(step.size() + 1 + subarch.size());
+  return k.append(step).append(1, '\x1f').append(subarch);  // no name holds \x1f
+}
+
 void Model::Index() {
   step_index_.clear();
   subarch_index_.clear();
   exempt_index_.clear();
   impl_index_.clear();
+  step_index_.reserve(steps.size());
   for (size_t i = 0; i < steps.size(); ++i) step_index_.emplace(steps[i].name, i);
   for (size_t i = 0; i < subarchs.size(); ++i) subarch_index_.emplace(subarchs[i].name, i);
   for (size_t i = 0; i < exemptions.size(); ++i)
-    exempt_index_[{exemptions[i].step, exemptions[i].subarch}].push_back(i);
+    exempt_index_[PairKey(exemptions[i].step, exemptions[i].subarch)].push_back(i);
+  size_t n = 0;
+  for (const auto& c : chains) n += c.impls.size();
+  impl_index_.reserve(n);
   for (const auto& phase : Phases())
     for (const auto& c : chains)
       if (c.phase == phase)
-        for (const auto& im : c.impls) impl_index_[{im.step, c.subarch}].push_back(&im);
+        for (const auto& im : c.impls) impl_index_[PairKey(im.step, c.subarch)].push_back(&im);
   indexed_ = true;
 }
 
 std::vector<const Impl*> Model::FindImpls(const std::string& step, const std::string& subarch) const {
   if (indexed_) {
-    auto it = impl_index_.find({step, subarch});
+    auto it = impl_index_.find(PairKey(step, subarch));
     return it == impl_index_.end() ? std::vector<const Impl*>() : it->second;
   }
   std::vector<const Impl*> out;
@@ -164,7 +174,7 @@ std::vector<const Exemption*> Model::FindExemptions(const std::string& step,
                                                     const std::string& subarch) const {
   std::vector<const Exemption*> out;
   if (indexed_) {
-    auto it = exempt_index_.find({step, subarch});
+    auto it = exempt_index_.find(PairKey(step, subarch));
     if (it != exempt_index_.end())
       for (size_t i : it->second) out.push_back(&exemptions[i]);
     return out;

@@ -94,8 +94,10 @@ struct Model {
 
  private:
   std::unordered_map<std::string, size_t> step_index_, subarch_index_;
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> exempt_index_;
-  std::map<std::pair<std::string, std::string>, std::vector<const Impl*>> impl_index_;
+  // Keyed by PairKey(step, subarch): one hash, not a tree of string pairs.
+  static std::string PairKey(const std::string& step, const std::string& subarch);
+  std::unordered_map<std::string, std::vector<size_t>> exempt_index_;
+  std::unordered_map<std::string, std::vector<const Impl*>> impl_index_;
   bool indexed_ = false;
 };
 

@@ -217,10 +217,10 @@ bool ReadTableEntries(const ElfObject& o, Table& t, ByAddr* by_addr, std::string
 // Executables: an entry record joined with the entry at its address.
 void JoinAtAddress(Program* p, const Record* r) {
   auto it = p->tables.find(r->table);
-  const std::string entry = Where(r) + "entry " + r->table + "." + r->name;
+  auto entry = [&] { return Where(r) + "entry " + r->table + "." + r->name; };  // when reported
   if (it == p->tables.end()) {
     AddProblem(p, FindingKind::kRecordWithoutEntry,
-               entry + " has a record but its table " + r->table +
+               entry() + " has a record but its table " + r->table +
                    " is not defined in this program (no table record, no markers)",
                r, r->table, r->name);
     return;
@@ -228,14 +228,14 @@ void JoinAtAddress(Program* p, const Record* r) {
   Table& t = it->second;
   if (!(r->addr >= t.begin && r->addr < t.end && (r->addr - t.begin) % t.entry_size == 0)) {
     AddProblem(p, FindingKind::kRecordWithoutEntry,
-               entry + " has a record but no entry in table " + r->table +
+               entry() + " has a record but no entry in table " + r->table +
                    " (its address is not between the table's markers)",
                r, r->table, r->name);
     return;
   }
   if (r->entry_size != t.entry_size)
     AddProblem(p, FindingKind::kEntrySizeMismatch,
-               entry + " is " + std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
+               entry() + " is " + std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
                    std::to_string(t.entry_size) + "-byte entries",
                r, r->table, r->name);
   Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
