@@ -55,7 +55,12 @@ namespace {
 void EscapeTo(const std::string& s, std::string* out) {
   static const char kHex[] = "0123456789abcdef";
   *out += '"';
-  for (unsigned char c : s) {
+  size_t plain = 0;  // start of the run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') continue;
+    out->append(s, plain, i - plain);  // appended in runs, not byte by byte
+    plain = i + 1;
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -66,11 +71,10 @@ void EscapeTo(const std::string& s, std::string* out) {
         if (c < 0x20 || c >= 0x7f) {
           const char u[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
           out->append(u, sizeof u);
-        } else {
-          *out += static_cast<char>(c);
         }
     }
   }
+  out->append(s, plain, s.size() - plain);
   *out += '"';
 }
 
