@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -339,6 +340,22 @@ def audit_inputs(work, sizes):
     return res
 
 
+def timed_run(argv):
+    """Wall seconds and peak resident kilobytes of one run. The peak comes
+    from GNU time (its child is forked from a small process: a child forked
+    from Python would count Python's own pages); 0 without /usr/bin/time."""
+    fd, out = tempfile.mkstemp(prefix="bench-rss-")
+    os.close(fd)
+    wrap = ["/usr/bin/time", "-f", "%M", "-o", out] if os.path.exists("/usr/bin/time") else []
+    t0 = time.perf_counter()
+    subprocess.run(wrap + argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    t = time.perf_counter() - t0
+    with open(out) as f:
+        text = f.read().strip().splitlines()
+    os.unlink(out)
+    return t, int(text[-1]) if text and text[-1].isdigit() else 0
+
+
 def audit_bench(tool, inputs, reps):
     res = {}
     for n, big in inputs.items():
@@ -353,15 +370,16 @@ def audit_bench(tool, inputs, reps):
         r["bytes"] = os.path.getsize(big)
         for name, argv in (("readelf", ["readelf", "-S", "-W", big]),
                            ("list", [tool, "list", big]), ("check", [tool, "check", big])):
-            times = []
+            times, rss = [], []
             for _ in range(reps):
-                t0 = time.perf_counter()
-                subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                times.append(time.perf_counter() - t0)
-            r[name] = {"min": min(times), "median": statistics.median(times), "reps": reps}
+                t, kb = timed_run(argv)
+                times.append(t)
+                rss.append(kb)
+            r[name] = {"min": min(times), "median": statistics.median(times), "reps": reps,
+                       "maxrss_mb": max(rss) / 1024.0}
         res[n] = r
-        log("audit %d: list %.3f s, check %.3f s, readelf -S %.4f s" % (
-            n, r["list"]["min"], r["check"]["min"], r["readelf"]["min"]))
+        log("audit %d: list %.3f s, check %.3f s (%.0f MB resident), readelf -S %.4f s" % (
+            n, r["list"]["min"], r["check"]["min"], r["check"]["maxrss_mb"], r["readelf"]["min"]))
     return res
 
 
@@ -593,13 +611,15 @@ def write_report(path, r):
         "`readelf -S` on the same file is the floor for opening and reading it."
         % (r["audit_tool_desc"], r["audit_reps"]))
     add("")
-    add("| entries | file | `readelf -S` | `list` | `check` | check / readelf | exit (list, check) |")
-    add("|---:|---:|---:|---:|---:|---:|---|")
+    add("| entries | file | `readelf -S` | `list` | `check` | check / readelf | check resident "
+        "| exit (list, check) |")
+    add("|---:|---:|---:|---:|---:|---:|---:|---|")
     for n, x in sorted(r["audit"].items()):
-        add("| %s | %s MB | %.4f s (%.4f) | %.3f s (%.3f) | %.3f s (%.3f) | %s× | %d, %d |" % (
+        add("| %s | %s MB | %.4f s (%.4f) | %.3f s (%.3f) | %.3f s (%.3f) | %s× | %s MB | %d, %d |" % (
             fmt(n), fmt(x["bytes"] / 1e6, 1), x["readelf"]["min"], x["readelf"]["median"],
             x["list"]["min"], x["list"]["median"], x["check"]["min"], x["check"]["median"],
-            fmt(x["check"]["min"] / x["readelf"]["min"], 0), x["list_status"], x["check_status"]))
+            fmt(x["check"]["min"] / x["readelf"]["min"], 0),
+            fmt(x["check"].get("maxrss_mb", 0), 0), x["list_status"], x["check_status"]))
     add("")
 
     if r.get("audit_profile"):

@@ -1,6 +1,6 @@
-// earlyinit-audit: the commands (list, matrix, diff, check) over the model,
-// in text and JSON. main.cc only forwards argv here, so tests and the fuzz
-// target drive the whole tool in-process.
+// earlyinit-audit: the tool's entry (audit.cc); the commands are in
+// commands.h and trace_cmd.h. main.cc only forwards argv here, so tests and
+// the fuzz target drive the whole tool in-process.
 #ifndef EARLYINIT_SRC_AUDIT_AUDIT_H
 #define EARLYINIT_SRC_AUDIT_AUDIT_H
 
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "src/audit/finding.h"
 #include "src/audit/model.h"
 #include "src/audit/program.h"
 
@@ -37,14 +38,8 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 // clang's -disable-free). Off by default: tests and the fuzzer run many times.
 void KeepMemoryAtExit(bool keep);
 
-// A violation found by `check` (and the parity part of `matrix`).
-struct Violation {
-  std::string kind, message, file, step, subarch, table, name;
-  uint32_t line = 0;
-};
-
-// Every violation of a loaded program, in a stable order.
-std::vector<Violation> Check(const Program& program, const Model& model);
+// Every finding of a loaded program, in a stable order (`check`).
+std::vector<Finding> Check(const Program& program, const Model& model);
 
 }  // namespace audit
 

@@ -78,7 +78,7 @@ struct Model {
   std::vector<Step> steps;         // in key (run) order
   std::vector<Chain> chains;       // every chain table found
   std::vector<Exemption> exemptions;
-  std::vector<Problem> problems;   // malformed or inconsistent records
+  std::vector<Finding> problems;   // malformed or inconsistent records
 
   const Step* FindStep(const std::string& name) const;
   const Subarch* FindSubarch(const std::string& name) const;
@@ -94,8 +94,10 @@ struct Model {
 
  private:
   std::unordered_map<std::string, size_t> step_index_, subarch_index_;
-  std::map<std::pair<std::string, std::string>, std::vector<size_t>> exempt_index_;
-  std::map<std::pair<std::string, std::string>, std::vector<const Impl*>> impl_index_;
+  // Keyed by PairKey(step, subarch): one hash, not a tree of string pairs.
+  static std::string PairKey(const std::string& step, const std::string& subarch);
+  std::unordered_map<std::string, std::vector<size_t>> exempt_index_;
+  std::unordered_map<std::string, std::vector<const Impl*>> impl_index_;
   bool indexed_ = false;
 };
 

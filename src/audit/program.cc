@@ -69,9 +69,9 @@ bool SplitEntrySection(const std::string& s, std::string* table, std::string* ke
   return !table->empty() && !name->empty();
 }
 
-void AddProblem(Program* p, const std::string& kind, const std::string& message,
+void AddProblem(Program* p, FindingKind kind, const std::string& message,
                 const Record* r, const std::string& table, const std::string& name) {
-  Problem pr;
+  Finding pr;
   pr.kind = kind;
   pr.message = message;
   if (r) {
@@ -119,30 +119,36 @@ const Entry* Program::EntryAt(uint64_t addr) const {
   return t ? &t->entries[it->second.second] : nullptr;
 }
 
-bool BuildProgram(Program* p, std::string* error) {
+namespace {
+
+// A record and the object it came from.
+struct Owned {
+  const ElfObject* object;
+  const Record* record;
+};
+using ByAddr = std::map<uint64_t, std::pair<std::string, size_t>>;
+
+bool CheckInputs(Program* p, std::string* error) {
   if (p->objects.empty()) {
     *error = (p->files.empty() ? std::string("input") : p->files[0]) + ": no ELF objects in the input";
     return false;
   }
   for (const auto& o : p->objects) {
-    if (!o.relocatable()) {
-      p->executable = true;
-      if (p->objects.size() != 1) {
-        *error = o.origin + ": an executable must be audited alone, not together with other inputs";
-        return false;
-      }
+    if (o.relocatable()) continue;
+    p->executable = true;
+    if (p->objects.size() != 1) {
+      *error = o.origin + ": an executable must be audited alone, not together with other inputs";
+      return false;
     }
   }
   p->elf_class = p->objects[0].elf_class;
+  return true;
+}
 
-  // Every record of every object.
+// Every record of every object, into p->records.
+bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
   bool any_meta = false;
-  struct Owned {
-    const ElfObject* object;
-    const Record* record;
-  };
-  std::vector<Owned> owned;
-  for (const auto& o : p->objects) {
+  for (const auto& o : p->objects)
     for (const auto& s : o.sections) {
       if (s.name != kMetaSection) continue;
       any_meta = true;
@@ -150,33 +156,30 @@ bool BuildProgram(Program* p, std::string* error) {
       ApplyRiscvLabelDifferences(o, static_cast<size_t>(&s - o.sections.data()), &bytes);
       auto parsed = linktable_meta::Parse(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
       if (!parsed.ok()) {
-        *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) +
-                 "): " + parsed.error;
+        *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) + "): " + parsed.error;
         return false;
       }
       for (auto& r : parsed.records) {
         p->records.push_back(std::move(r));
-        owned.push_back({&o, &p->records.back()});
+        owned->push_back({&o, &p->records.back()});
       }
     }
-  }
-  if (!any_meta) {
-    *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") +
-             ": no " + kMetaSection +
-             " section: not built with linker tables, or the section was removed";
-    return false;
-  }
+  if (!any_meta)
+    *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") + ": no " +
+             kMetaSection + " section: not built with linker tables, or the section was removed";
+  return any_meta;
+}
 
-  // Table records.
+void ReadTableRecords(Program* p, const std::vector<Owned>& owned) {
   for (const auto& ow : owned) {
     const Record* r = ow.record;
     if (r->kind != linktable_meta::Kind::kTable) continue;
     Table& t = p->tables[r->table];
     t.name = r->table;
     if (t.record) {
-      AddProblem(p, "duplicate-table",
-                 Where(r) + "table " + r->table + " is defined twice (also at " + t.record->file +
-                     ":" + std::to_string(t.record->line) + ")",
+      AddProblem(p, FindingKind::kDuplicateTable,
+                 Where(r) + "table " + r->table + " is defined twice (also at " + t.record->file + ":" +
+                     std::to_string(t.record->line) + ")",
                  r, r->table, "");
       continue;
     }
@@ -185,155 +188,153 @@ bool BuildProgram(Program* p, std::string* error) {
     t.begin = r->addr;
     t.end = r->addr2;
   }
+}
 
-  if (p->executable) {
-    const ElfObject& o = p->objects[0];
-    // Entries: the allocated bytes between each table's markers.
-    for (auto& kv : p->tables) {
-      Table& t = kv.second;
-      const std::string where = o.origin + ": table " + t.name + " (record at offset " +
-                                Hex(t.record->offset) + " of " + kMetaSection + ")";
-      if (t.entry_size == 0 || t.entry_size % 4 != 0 || t.entry_size > 4096) {
-        *error = where + ": absurd entry size " + std::to_string(t.entry_size);
-        return false;
-      }
-      if (t.end < t.begin || (t.end - t.begin) / t.entry_size > kMaxEntriesPerTable) {
-        *error = where + ": markers " + Hex(t.begin) + ".." + Hex(t.end) +
-                 " are not an ascending range of at most " + std::to_string(kMaxEntriesPerTable) +
-                 " entries";
-        return false;
-      }
-      if ((t.end - t.begin) % t.entry_size != 0) {
-        *error = where + ": markers " + Hex(t.begin) + ".." + Hex(t.end) +
-                 " do not bound a whole number of " + std::to_string(t.entry_size) + "-byte entries";
-        return false;
-      }
-      std::string bytes;
-      if (!o.ReadAt(t.begin, t.end - t.begin, &bytes)) {
-        *error = where + ": its entries at " + Hex(t.begin) + ".." + Hex(t.end) +
-                 " are not in the file's loaded sections";
-        return false;
-      }
-      const uint64_t n = (t.end - t.begin) / t.entry_size;
-      for (uint64_t i = 0; i < n; ++i) {
-        Entry e;
-        e.table = t.name;
-        e.origin = o.origin;
-        e.offset = i * t.entry_size;
-        e.addr = t.begin + e.offset;
-        for (uint32_t w = 0; w < t.entry_size / 4; ++w) {
-          e.words.push_back(Le32(bytes, e.offset + 4 * w));
-          e.targets.push_back(0);
-        }
-        t.entries.push_back(std::move(e));
-        p->by_addr_[t.begin + i * t.entry_size] = {t.name, static_cast<size_t>(i)};
-      }
-      for (size_t i = 0; i < t.entries.size(); ++i)
-        for (size_t w = 0; w < t.entries[i].words.size(); ++w)
-          t.entries[i].targets[w] = t.entries[i].Target(w, 0);
-    }
-    // Join entry records with the entries at their addresses.
-    for (const auto& ow : owned) {
-      const Record* r = ow.record;
-      if (r->kind != linktable_meta::Kind::kEntry) continue;
-      auto it = p->tables.find(r->table);
-      if (it == p->tables.end()) {
-        AddProblem(p, "record-without-entry",
-                   Where(r) + "entry " + r->table + "." + r->name +
-                       " has a record but its table " + r->table +
-                       " is not defined in this program (no table record, no markers)",
-                   r, r->table, r->name);
-        continue;
-      }
-      Table& t = it->second;
-      const bool inside = r->addr >= t.begin && r->addr < t.end &&
-                          (r->addr - t.begin) % t.entry_size == 0;
-      if (!inside) {
-        AddProblem(p, "record-without-entry",
-                   Where(r) + "entry " + r->table + "." + r->name +
-                       " has a record but no entry in table " + r->table +
-                       " (its address is not between the table's markers)",
-                   r, r->table, r->name);
-        continue;
-      }
-      if (r->entry_size != t.entry_size) {
-        AddProblem(p, "entry-size-mismatch",
-                   Where(r) + "entry " + r->table + "." + r->name + " is " +
-                       std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
-                       std::to_string(t.entry_size) + "-byte entries",
-                   r, r->table, r->name);
-      }
-      Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
-      if (e.record) {
-        AddProblem(p, "duplicate-record",
-                   Where(r) + "entry at offset " + Hex(e.offset) + " of table " + r->table +
-                       " has two records: " + e.record->name + " and " + r->name,
-                   r, r->table, r->name);
-        continue;
-      }
-      e.record = r;
-      e.key = r->key;
-      e.name = r->name;
-    }
-    for (const auto& kv : p->tables) {
-      for (const auto& e : kv.second.entries) {
-        if (e.record) continue;
-        AddProblem(p, "entry-without-record",
-                   "entry at offset " + Hex(e.offset) + " of table " + kv.first +
-                       " has no metadata record",
-                   nullptr, kv.first, "");
-      }
-    }
-    return true;
+// "" when the table's markers bound whole entries, else why not.
+std::string CheckMarkers(const Table& t) {
+  if (t.entry_size == 0 || t.entry_size % 4 != 0 || t.entry_size > 4096)
+    return "absurd entry size " + std::to_string(t.entry_size);
+  if (t.end < t.begin || (t.end - t.begin) / t.entry_size > kMaxEntriesPerTable)
+    return "markers " + Hex(t.begin) + ".." + Hex(t.end) + " are not an ascending range of at most " +
+           std::to_string(kMaxEntriesPerTable) + " entries";
+  if ((t.end - t.begin) % t.entry_size != 0)
+    return "markers " + Hex(t.begin) + ".." + Hex(t.end) + " do not bound a whole number of " +
+           std::to_string(t.entry_size) + "-byte entries";
+  return "";
+}
+
+// Executables: a table's entries are the allocated bytes between its markers.
+bool ReadTableEntries(const ElfObject& o, Table& t, ByAddr* by_addr, std::string* error) {
+  const std::string where = o.origin + ": table " + t.name + " (record at offset " + Hex(t.record->offset) +
+                            " of " + kMetaSection + ")";
+  std::string bytes, bad = CheckMarkers(t);
+  if (bad.empty() && !o.ReadAt(t.begin, t.end - t.begin, &bytes))
+    bad = "its entries at " + Hex(t.begin) + ".." + Hex(t.end) + " are not in the file's loaded sections";
+  if (!bad.empty()) {
+    *error = where + ": " + bad;
+    return false;
   }
+  const uint64_t n = (t.end - t.begin) / t.entry_size;
+  t.entries.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    Entry e;
+    e.table = t.name;
+    e.origin = o.origin;
+    e.offset = i * t.entry_size;
+    e.addr = t.begin + e.offset;
+    for (uint32_t w = 0; w < t.entry_size / 4; ++w) {
+      e.words.push_back(Le32(bytes, e.offset + 4 * w));
+      e.targets.push_back(0);
+    }
+    t.entries.push_back(std::move(e));
+    (*by_addr)[t.begin + i * t.entry_size] = {t.name, static_cast<size_t>(i)};
+  }
+  for (auto& e : t.entries)
+    for (size_t w = 0; w < e.words.size(); ++w) e.targets[w] = e.Target(w, 0);
+  return true;
+}
 
-  // Objects and archives: entries are the entry sections, in the order the
-  // linker's SORT_BY_NAME will give them.
-  struct Found {
-    std::string section;
-    Entry entry;
-  };
+// Executables: an entry record joined with the entry at its address.
+void JoinAtAddress(Program* p, const Record* r) {
+  auto it = p->tables.find(r->table);
+  auto entry = [&] { return Where(r) + "entry " + r->table + "." + r->name; };  // when reported
+  if (it == p->tables.end()) {
+    AddProblem(p, FindingKind::kRecordWithoutEntry,
+               entry() + " has a record but its table " + r->table +
+                   " is not defined in this program (no table record, no markers)",
+               r, r->table, r->name);
+    return;
+  }
+  Table& t = it->second;
+  if (!(r->addr >= t.begin && r->addr < t.end && (r->addr - t.begin) % t.entry_size == 0)) {
+    AddProblem(p, FindingKind::kRecordWithoutEntry,
+               entry() + " has a record but no entry in table " + r->table +
+                   " (its address is not between the table's markers)",
+               r, r->table, r->name);
+    return;
+  }
+  if (r->entry_size != t.entry_size)
+    AddProblem(p, FindingKind::kEntrySizeMismatch,
+               entry() + " is " + std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
+                   std::to_string(t.entry_size) + "-byte entries",
+               r, r->table, r->name);
+  Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
+  if (e.record) {
+    AddProblem(p, FindingKind::kDuplicateRecord,
+               Where(r) + "entry at offset " + Hex(e.offset) + " of table " + r->table + " has two records: " +
+                   e.record->name + " and " + r->name,
+               r, r->table, r->name);
+    return;
+  }
+  e.record = r;
+  e.key = r->key;
+  e.name = r->name;
+}
+
+bool BuildExecutable(Program* p, const std::vector<Owned>& owned, ByAddr* by_addr, std::string* error) {
+  for (auto& kv : p->tables)
+    if (!ReadTableEntries(p->objects[0], kv.second, by_addr, error)) return false;
+  for (const auto& ow : owned)
+    if (ow.record->kind == linktable_meta::Kind::kEntry) JoinAtAddress(p, ow.record);
+  for (const auto& kv : p->tables)
+    for (const auto& e : kv.second.entries)
+      if (!e.record)
+        AddProblem(p, FindingKind::kEntryWithoutRecord,
+                   "entry at offset " + Hex(e.offset) + " of table " + kv.first + " has no metadata record",
+                   nullptr, kv.first, "");
+  return true;
+}
+
+// Objects: one entry section, its words and the symbols relocations name.
+Entry SectionEntry(const ElfObject& o, const Section& s, const std::string& table, const std::string& key,
+                   const std::string& name) {
+  Entry e;
+  e.table = table;
+  e.key = key;
+  e.name = name;
+  e.origin = o.origin;
+  const std::string bytes = o.Bytes(s);
+  for (size_t w = 0; w + 4 <= bytes.size(); w += 4) e.words.push_back(Le32(bytes, w));
+  e.target_symbols.assign(e.words.size(), "");
+  e.target_addends.assign(e.words.size(), 0);
+  for (const auto& r : o.RelocsFor(s.index)) {
+    if (r.offset % 4 != 0 || r.offset / 4 >= e.words.size()) continue;
+    e.target_symbols[r.offset / 4] = RelocSymbol(o, r);
+    e.target_addends[r.offset / 4] = r.addend;
+  }
+  return e;
+}
+
+struct Found {
+  std::string section;
+  Entry entry;
+};
+
+// Objects and archives: entries are the entry sections; a section two
+// inputs define is a duplicate the link would refuse.
+std::map<std::string, std::vector<Found>> EntrySections(Program* p) {
   std::map<std::string, std::vector<Found>> by_table;
   std::map<std::string, std::string> first_origin;  // section name -> origin
-  for (const auto& o : p->objects) {
+  for (const auto& o : p->objects)
     for (const auto& s : o.sections) {
       std::string table, key, name;
       if (!(s.flags & SHF_ALLOC) || !SplitEntrySection(s.name, &table, &key, &name)) continue;
       if (first_origin.count(s.name)) {
-        AddProblem(p, "duplicate-entry",
-                   o.origin + ": entry " + table + "." + name + " (section " + s.name +
-                       ") is also in " + first_origin[s.name],
+        AddProblem(p, FindingKind::kDuplicateEntry,
+                   o.origin + ": entry " + table + "." + name + " (section " + s.name + ") is also in " +
+                       first_origin[s.name],
                    nullptr, table, name);
         continue;
       }
       first_origin[s.name] = o.origin;
-      Entry e;
-      e.table = table;
-      e.key = key;
-      e.name = name;
-      e.origin = o.origin;
-      const std::string bytes = o.Bytes(s);
-      for (size_t w = 0; w + 4 <= bytes.size(); w += 4) e.words.push_back(Le32(bytes, w));
-      e.target_symbols.assign(e.words.size(), "");
-      e.target_addends.assign(e.words.size(), 0);
-      for (const auto& r : o.RelocsFor(s.index)) {
-        if (r.offset % 4 != 0 || r.offset / 4 >= e.words.size()) continue;
-        e.target_symbols[r.offset / 4] = RelocSymbol(o, r);
-        e.target_addends[r.offset / 4] = r.addend;
-      }
-      by_table[table].push_back({s.name, std::move(e)});
+      by_table[table].push_back({s.name, SectionEntry(o, s, table, key, name)});
     }
-  }
-  std::unordered_map<std::string, Entry*> by_section;
-  for (auto& kv : by_table) {
-    auto& list = kv.second;
-    std::sort(list.begin(), list.end(),
-              [](const Found& a, const Found& b) { return a.section < b.section; });
-    Table& t = p->tables[kv.first];
-    t.name = kv.first;
-    for (auto& f : list) t.entries.push_back(std::move(f.entry));
-    for (auto& e : t.entries) by_section[kPrefix + e.table + "." + e.key + "." + e.name] = &e;
-  }
+  return by_table;
+}
+
+// Objects: each entry record joined with its section.
+void JoinBySection(Program* p, const std::vector<Owned>& owned,
+                   const std::unordered_map<std::string, Entry*>& by_section) {
   std::unordered_set<std::string> seen_records;
   for (const auto& ow : owned) {
     const Record* r = ow.record;
@@ -342,33 +343,55 @@ bool BuildProgram(Program* p, std::string* error) {
     if (!seen_records.insert(sec).second) continue;  // duplicate-entry reported above
     auto it = by_section.find(sec);
     if (it == by_section.end()) {
-      AddProblem(p, "record-without-entry",
-                 Where(r) + "entry " + r->table + "." + r->name + " has a record in " +
-                     ow.object->origin + " but no section " + sec,
+      AddProblem(p, FindingKind::kRecordWithoutEntry,
+                 Where(r) + "entry " + r->table + "." + r->name + " has a record in " + ow.object->origin +
+                     " but no section " + sec,
                  r, r->table, r->name);
       continue;
     }
     Entry& e = *it->second;
     e.record = r;
-    if (r->entry_size != e.words.size() * 4) {
-      AddProblem(p, "entry-size-mismatch",
-                 Where(r) + "entry " + r->table + "." + r->name + " is " +
-                     std::to_string(e.words.size() * 4) + " bytes, its record says " +
-                     std::to_string(r->entry_size),
+    if (r->entry_size != e.words.size() * 4)
+      AddProblem(p, FindingKind::kEntrySizeMismatch,
+                 Where(r) + "entry " + r->table + "." + r->name + " is " + std::to_string(e.words.size() * 4) +
+                     " bytes, its record says " + std::to_string(r->entry_size),
                  r, r->table, r->name);
-    }
   }
+}
+
+// Objects: entries in the order the linker's SORT_BY_NAME gives them.
+void BuildObjects(Program* p, const std::vector<Owned>& owned) {
+  std::unordered_map<std::string, Entry*> by_section;
+  for (auto& kv : EntrySections(p)) {
+    auto& list = kv.second;
+    std::sort(list.begin(), list.end(), [](const Found& a, const Found& b) { return a.section < b.section; });
+    Table& t = p->tables[kv.first];
+    t.name = kv.first;
+    for (auto& f : list) t.entries.push_back(std::move(f.entry));
+    for (auto& e : t.entries) by_section[kPrefix + e.table + "." + e.key + "." + e.name] = &e;
+  }
+  JoinBySection(p, owned, by_section);
   for (auto& kv : p->tables) {
     Table& t = kv.second;
     for (const auto& e : t.entries) {
       if (!t.record && t.entry_size == 0 && e.record) t.entry_size = e.record->entry_size;
       if (e.record) continue;
-      AddProblem(p, "entry-without-record",
-                 e.origin + ": entry " + e.table + "." + e.name + " (section " + kPrefix + e.table +
-                     "." + e.key + "." + e.name + ") has no metadata record",
+      AddProblem(p, FindingKind::kEntryWithoutRecord,
+                 e.origin + ": entry " + e.table + "." + e.name + " (section " + kPrefix + e.table + "." +
+                     e.key + "." + e.name + ") has no metadata record",
                  nullptr, e.table, e.name);
     }
   }
+}
+
+}  // namespace
+
+bool BuildProgram(Program* p, std::string* error) {
+  std::vector<Owned> owned;
+  if (!CheckInputs(p, error) || !ReadRecords(p, &owned, error)) return false;
+  ReadTableRecords(p, owned);
+  if (p->executable) return BuildExecutable(p, owned, &p->by_addr_, error);
+  BuildObjects(p, owned);
   return true;
 }
 

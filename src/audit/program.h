@@ -13,20 +13,12 @@
 #include <vector>
 
 #include "src/audit/elf_file.h"
+#include "src/audit/finding.h"
 #include "src/linktable_meta/meta.h"
 
 namespace audit {
 
 using linktable_meta::Record;
-
-// A finding about the inputs (not a usage error): reported by `check`.
-struct Problem {
-  std::string kind;     // stable identifier, e.g. "record-without-entry"
-  std::string message;  // one line, no trailing newline
-  std::string file;     // source file of the record involved, if any
-  uint32_t line = 0;
-  std::string table, name;
-};
 
 struct Entry {
   std::string table, key, name;     // from the record or the section name
@@ -62,7 +54,7 @@ struct Program {
   int elf_class = 0;        // 32 or 64 (of the first object)
   std::deque<Record> records;              // every record of every input
   std::map<std::string, Table> tables;     // by name
-  std::vector<Problem> problems;           // consistency findings
+  std::vector<Finding> problems;           // consistency findings
 
   const Table* FindTable(const std::string& name) const;
   // Executables: the entry at exactly this address, or nullptr.

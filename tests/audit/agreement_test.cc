@@ -118,6 +118,20 @@ TEST_F(Agreement, CheckOfTheHostedExampleIsClean) {
       << check.output;
 }
 
+// The same agreement as one command: `trace --binary` reads the hosted
+// example's output (six boots, one per subarch, lines without cycles=) and
+// finds every boot ran its chain, function by function.
+TEST_F(Agreement, TraceOfTheHostedRunAgreesWithTheBinary) {
+  const std::string dir = testsupport::MakeTempDir("agreement_trace");
+  const auto r = testsupport::Run({SourceRoot() + "/" + kHosted, "--link-addresses"});
+  testsupport::WriteFile(dir + "/hosted.log", r.output);
+  const auto t = testsupport::Run({SourceRoot() + "/" + kAudit, "trace", "--binary",
+                                   SourceRoot() + "/" + kHosted, dir + "/hosted.log"});
+  EXPECT_EQ(t.exit_code, 0) << t.output;
+  EXPECT_NE(t.output.find("boot 6: "), std::string::npos) << t.output;
+  EXPECT_NE(t.output.find("every boot ran the binary's chain"), std::string::npos) << t.output;
+}
+
 TEST_F(Agreement, StrippedCopyListsTheSameChains) {
   const std::string dir = testsupport::MakeTempDir("agreement");
   const std::string stripped = dir + "/hosted.stripped";

@@ -12,6 +12,7 @@ mkdir -p "$2"
 out=$(cd "$2" && pwd)
 cd "$out"
 cp "$root"/tests/audit/fixtures/* .
+mkdir -p logs && cp "$root"/tests/audit/logs/* logs/  # trace: boot logs
 
 inc="-I$root/include"
 frag="-Wl,-T,$root/linker_scripts/linktable.ld"

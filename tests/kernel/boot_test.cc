@@ -205,6 +205,61 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 // ---------------------------------------------------------------------------
+// earlyinit-audit trace: the serial log against the image, as a CI would run
+// it on any kernel; and a log of the other image, or a damaged one, fails
+// naming the difference.
+
+struct TraceRun {
+  int exit_code;
+  std::string output;
+};
+
+TraceRun AuditTrace(const std::string& image, const std::string& log_text) {
+  const std::string dir = testsupport::MakeTempDir("kernel_trace");
+  testsupport::WriteFile(dir + "/serial.log", log_text);
+  const std::string root = SourceRoot();
+  auto r = Run({root + "/src/audit/earlyinit-audit", "trace", "--binary", root + "/" + image,
+                dir + "/serial.log"});
+  return {r.exit_code, r.output};
+}
+
+class TraceAgainstImage : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(TraceAgainstImage, TheBootRanTheImagesChain) {
+  const std::string image = GetParam();
+  const Boot b = BootImage(image, "console=ttyS0");
+  ASSERT_EQ(b.status, kSuccess) << b.serial;
+  const TraceRun t = AuditTrace(image, b.serial);
+  EXPECT_EQ(t.exit_code, 0) << t.output;
+  EXPECT_TRUE(Contains(t.output, "boot 1: " + SubarchOf(image) + " ")) << t.output;
+  EXPECT_TRUE(Contains(t.output, "every boot ran the binary's chain")) << t.output;
+  EXPECT_TRUE(Contains(t.output, "kasan_early_init(earlyinit_context const*)"))
+      << "functions named from the image: " << t.output;
+
+  // The other image: same steps, other addresses (and chain, for PVH).
+  const std::string other = image == kPvh ? kMultiboot : kPvh;
+  const TraceRun o = AuditTrace(other, b.serial);
+  EXPECT_EQ(o.exit_code, 1) << o.output;
+  EXPECT_TRUE(Contains(o.output, "different-function: step console (early) ran the function at"))
+      << o.output;
+
+  // The same log without its KASAN line: that step did not run.
+  std::string damaged;
+  for (const std::string& l : Lines(b.serial))
+    if (!Contains(l, " kasan_early ok ")) damaged += l + "\n";
+  const TraceRun d = AuditTrace(image, damaged);
+  EXPECT_EQ(d.exit_code, 1) << d.output;
+  EXPECT_TRUE(Contains(d.output, "not-run: step kasan_early (early) is in the binary's " +
+                                     SubarchOf(image) + " chain but did not run"))
+      << d.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(Kernel, TraceAgainstImage, ::testing::Values(kPvh, kMultiboot),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return std::string(info.param == kPvh ? "pvh" : "multiboot");
+                         });
+
+// ---------------------------------------------------------------------------
 // The command line.
 
 class CommandLine : public ::testing::TestWithParam<std::string> {};

@@ -1,0 +1,215 @@
+// `check`: the rules (parity, unknown names, dependency order; cycles in
+// cycles.cc) over the model, after the program's and the model's own
+// findings; then its text and JSON.
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "src/audit/audit.h"
+#include "src/audit/commands.h"
+#include "src/audit/rules.h"
+
+namespace audit {
+
+namespace {
+
+void CheckImpls(const Model& m, const Chain& c, std::vector<Finding>* v) {
+  for (const auto& im : c.impls) {
+    const Step* st = m.FindStep(im.step);
+    if (!st) {
+      AddFinding(v, FindingKind::kUnknownStep,
+                 At(im.file, im.line) + "chain " + c.table + " implements step " + im.step +
+                     ", which is not declared",
+                 im.file, im.line, im.step, c.subarch);
+      continue;
+    }
+    if (st->phase != c.phase)
+      AddFinding(v, FindingKind::kPhaseMismatch,
+                 At(im.file, im.line) + "step " + im.step + " is declared in phase " + st->phase +
+                     " but implemented in chain " + c.table,
+                 im.file, im.line, im.step, c.subarch);
+    else if (!im.key.empty() && st->key.size() > 1 && im.key != st->key.substr(1))
+      AddFinding(v, FindingKind::kKeyMismatch,
+                 At(im.file, im.line) + "implementation of " + im.step + " in chain " + c.table +
+                     " has key " + im.key + ", the step's key is " + st->key,
+                 im.file, im.line, im.step, c.subarch);
+  }
+}
+
+// Chains and exemptions of subarchs that are not enabled; unknown steps.
+void CheckChains(const Model& m, const std::set<std::string>& enabled, std::vector<Finding>* v) {
+  for (const auto& c : m.chains) {
+    if (!enabled.count(c.subarch) && !c.impls.empty())
+      AddFinding(v, FindingKind::kUnknownSubarch,
+                 "chain " + c.table + " has " + std::to_string(c.impls.size()) +
+                     " implementations for subarch " + c.subarch + ", which is not enabled",
+                 "", 0, "", c.subarch);
+    CheckImpls(m, c, v);
+  }
+}
+
+void CheckExemptions(const Model& m, const std::set<std::string>& enabled, std::vector<Finding>* v) {
+  for (const auto& x : m.exemptions) {
+    if (!enabled.count(x.subarch))
+      AddFinding(v, FindingKind::kUnknownSubarch,
+                 At(x.file, x.line) + "exemption of step " + x.step + " is for subarch " +
+                     x.subarch + ", which is not enabled",
+                 x.file, x.line, x.step, x.subarch);
+    if (!m.FindStep(x.step))
+      AddFinding(v, FindingKind::kUnknownStep,
+                 At(x.file, x.line) + "exemption for subarch " + x.subarch + " names step " +
+                     x.step + ", which is not declared",
+                 x.file, x.line, x.step, x.subarch);
+    if (IsBlank(x.reason))
+      AddFinding(v, FindingKind::kExemptWithoutReason,
+                 At(x.file, x.line) + "exemption of step " + x.step + " for subarch " + x.subarch +
+                     " has no reason",
+                 x.file, x.line, x.step, x.subarch);
+  }
+}
+
+// Parity of one declared step on one enabled subarch.
+void CheckPair(const Model& m, const Step& st, const Subarch& s, std::vector<Finding>* v) {
+  const auto is = m.FindImpls(st.name, s.name);
+  const auto xs = m.FindExemptions(st.name, s.name);
+  if (is.empty() && xs.empty())
+    AddFinding(v, FindingKind::kMissing,
+               At(st.file, st.line) + "step " + st.name +
+                   " has neither an implementation nor an exemption for subarch " + s.name,
+               st.file, st.line, st.name, s.name);
+  if (is.size() > 1) {
+    std::string where;
+    for (const auto* im : is) where += (where.empty() ? "" : ", ") + Source(im->file, im->line);
+    AddFinding(v, FindingKind::kDuplicateImpl,
+               At(st.file, st.line) + "step " + st.name + " has " + std::to_string(is.size()) +
+                   " implementations for subarch " + s.name + " (" + where + ")",
+               st.file, st.line, st.name, s.name);
+  }
+  if (!is.empty() && !xs.empty())
+    AddFinding(v, FindingKind::kImplAndExempt,
+               At(xs[0]->file, xs[0]->line) + "step " + st.name +
+                   " is both implemented and exempt for subarch " + s.name,
+               xs[0]->file, xs[0]->line, st.name, s.name);
+  if (xs.size() > 1)
+    AddFinding(v, FindingKind::kDuplicateExemption,
+               At(xs[1]->file, xs[1]->line) + "step " + st.name + " is exempt twice for subarch " +
+                   s.name,
+               xs[1]->file, xs[1]->line, st.name, s.name);
+}
+
+// In one subarch's run sequence, no step before one of its dependencies.
+void CheckOrder(const Model& m, const Subarch& s, std::vector<Finding>* v) {
+  const auto seq = RunSequence(m, s.name);
+  std::unordered_map<std::string, size_t> pos;
+  for (size_t i = 0; i < seq.size(); ++i) pos.emplace(seq[i].impl->step, i);
+  for (size_t i = 0; i < seq.size(); ++i) {
+    const Impl& im = *seq[i].impl;
+    const Step* st = m.FindStep(im.step);
+    if (!st) continue;
+    for (const auto& d : st->deps) {
+      auto it = pos.find(d);
+      if (d == im.step || it == pos.end() || it->second < i) continue;  // self: a cycle
+      const RunItem& di = seq[it->second];
+      AddFinding(v, FindingKind::kOrder,
+                 At(im.file, im.line) + "in the chain of subarch " + s.name + ", step " + im.step +
+                     " (" + seq[i].chain->phase + ", " + im.key + ") runs before its dependency " +
+                     d + " (" + di.chain->phase + ", " + di.impl->key + ")",
+                 im.file, im.line, im.step, s.name);
+    }
+  }
+}
+
+// Dependencies: unknown, cycles, order in every enabled chain.
+void CheckDeps(const Model& m, std::vector<Finding>* v) {
+  for (const auto& st : m.steps)
+    for (const auto& d : st.deps)
+      if (!m.FindStep(d))
+        AddFinding(v, FindingKind::kUnknownDep,
+                   At(st.file, st.line) + "step " + st.name + " depends on " + d +
+                       ", which is not declared",
+                   st.file, st.line, st.name);
+  FindCycles(m, v);
+  for (const auto& s : m.subarchs) CheckOrder(m, s, v);
+}
+
+}  // namespace
+
+std::vector<Finding> Check(const Program& p, const Model& m) {
+  std::vector<Finding> v = p.problems;
+  v.insert(v.end(), m.problems.begin(), m.problems.end());
+  std::set<std::string> enabled;
+  for (const auto& s : m.subarchs) enabled.insert(s.name);
+  CheckChains(m, enabled, &v);
+  CheckExemptions(m, enabled, &v);
+  for (const auto& s : m.subarchs)
+    for (const auto& st : m.steps) CheckPair(m, st, s, &v);
+  CheckDeps(m, &v);
+  return v;
+}
+
+CheckResult ComputeCheck(const Program& p, const Model& m) {
+  CheckResult r;
+  r.findings = Check(p, m);
+  r.subarchs = m.subarchs.size();
+  r.steps = m.steps.size();
+  for (const auto& c : m.chains) r.implementations += c.impls.size();
+  r.exemptions = m.exemptions.size();
+  return r;
+}
+
+void RenderCheckText(const CheckResult& r, std::ostream& out) {
+  const auto& v = r.findings;
+  for (const auto& x : v) out << FindingName(x.kind) << ": " << x.message << "\n";
+  std::map<std::string, size_t> kinds;  // by name: the summary's order
+  for (const auto& x : v) ++kinds[FindingName(x.kind)];
+  out << "check: " << r.subarchs << " subarchs, " << r.steps << " steps, " << r.implementations
+      << " implementations, " << r.exemptions << " exemptions: ";
+  if (v.empty()) {
+    out << "OK\n";
+    return;
+  }
+  out << v.size() << (v.size() == 1 ? " violation" : " violations") << " (";
+  bool first = true;
+  for (const auto& k : kinds) {
+    out << (first ? "" : ", ") << k.second << " " << k.first;
+    first = false;
+  }
+  out << ")\n";
+}
+
+namespace {
+
+Json OrNull(bool present, Json v) { return present ? std::move(v) : Json::Null(); }
+
+Json JsonFinding(const Finding& x) {
+  Json e = Json::Object();
+  e.Set("kind", Json::Str(FindingName(x.kind)));
+  e.Set("message", Json::Str(x.message));
+  e.Set("file", OrNull(!x.file.empty(), Json::Str(x.file)));
+  e.Set("line", OrNull(!x.file.empty(), Json::Int(x.line)));
+  e.Set("step", OrNull(!x.step.empty(), Json::Str(x.step)));
+  e.Set("subarch", OrNull(!x.subarch.empty(), Json::Str(x.subarch)));
+  e.Set("table", OrNull(!x.table.empty(), Json::Str(x.table)));
+  e.Set("entry", OrNull(!x.name.empty(), Json::Str(x.name)));
+  return e;
+}
+
+}  // namespace
+
+void RenderCheckJson(const Program& p, const CheckResult& r, std::ostream& out) {
+  Json j = Header("check", p);
+  j.Set("ok", Json::Bool(r.findings.empty()));
+  Json sum = Json::Object();
+  sum.Set("subarchs", Json::Int(static_cast<int64_t>(r.subarchs)));
+  sum.Set("steps", Json::Int(static_cast<int64_t>(r.steps)));
+  sum.Set("implementations", Json::Int(static_cast<int64_t>(r.implementations)));
+  sum.Set("exemptions", Json::Int(static_cast<int64_t>(r.exemptions)));
+  sum.Set("violations", Json::Int(static_cast<int64_t>(r.findings.size())));
+  j.Set("summary", std::move(sum));
+  Json jv = Json::Array();
+  for (const auto& x : r.findings) jv.Push(JsonFinding(x));
+  j.Set("violations", std::move(jv));
+  out << j.Dump() << "\n";
+}
+
+}  // namespace audit

@@ -1,0 +1,104 @@
+// What the commands share: the subarchs to show, run sequences, small
+// formatting helpers and the JSON header.
+#include <cstdio>
+#include <set>
+#include <unordered_set>
+
+#include "src/audit/audit.h"
+#include "src/audit/commands.h"
+
+namespace audit {
+
+std::vector<ShownSubarch> AllSubarchs(const Model& m) {
+  std::vector<ShownSubarch> out;
+  std::unordered_set<std::string> seen;
+  for (const auto& s : m.subarchs) {
+    out.push_back({s.name, s.label, s.id, true});
+    seen.insert(s.name);
+  }
+  std::set<std::string> extra;
+  for (const auto& c : m.chains)
+    if (!seen.count(c.subarch)) extra.insert(c.subarch);
+  for (const auto& x : m.exemptions)
+    if (!seen.count(x.subarch)) extra.insert(x.subarch);
+  for (const auto& n : extra) out.push_back({n, "", -1, false});
+  return out;
+}
+
+std::string UnknownSubarch(const std::vector<ShownSubarch>& subs, const std::string& name) {
+  std::string names;
+  for (const auto& s : subs) {
+    if (s.name == name) return "";
+    names += (names.empty() ? "" : ", ") + s.name;
+  }
+  return "unknown subarch " + name + " (known: " + (names.empty() ? "none" : names) + ")";
+}
+
+std::vector<RunItem> RunSequence(const Model& m, const std::string& subarch) {
+  std::vector<RunItem> seq;
+  for (const auto& phase : Phases())
+    if (const Chain* c = m.FindChain(phase, subarch))
+      for (const auto& im : c->impls) seq.push_back({c, &im});
+  return seq;
+}
+
+namespace {
+
+int ParseKeyPart(const std::string& key, size_t from, size_t len) {
+  if (key.size() < from + len) return -1;
+  int v = 0;
+  for (size_t i = from; i < from + len; ++i) {
+    if (key[i] < '0' || key[i] > '9') return -1;
+    v = v * 10 + (key[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+void LevelOrder(const Model& m, const Impl& im, int* level, int* order) {
+  *level = ParseKeyPart(im.key, 0, 2);
+  *order = ParseKeyPart(im.key, 3, 4);
+  if ((*level < 0 || *order < 0) && m.FindStep(im.step)) {
+    *level = m.FindStep(im.step)->level;
+    *order = m.FindStep(im.step)->order;
+  }
+}
+
+bool IsBlank(const std::string& reason) { return reason.find_first_not_of(" \t") == std::string::npos; }
+
+std::string Source(const std::string& file, uint32_t line) {
+  if (file.empty()) return "?";
+  return file + ":" + std::to_string(line);
+}
+
+std::string Pad(int v, size_t width) {
+  if (v < 0) return std::string(width, '?');
+  std::string s = std::to_string(v);
+  while (s.size() < width) s = "0" + s;
+  return s;
+}
+
+// A link-time address as JSON carries it: a string, since JSON numbers
+// lose precision above 2^53.
+std::string HexAddress(uint64_t a) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
+  return buf;
+}
+
+Json Header(const char* command, const Program& p) {
+  Json j = Json::Object();
+  j.Set("tool", Json::Str("earlyinit-audit"));
+  j.Set("version", Json::Str(kVersion));
+  j.Set("format_version", Json::Int(1));
+  j.Set("command", Json::Str(command));
+  Json files = Json::Array();
+  for (const auto& f : p.files) files.Push(Json::Str(f));
+  j.Set("inputs", std::move(files));
+  j.Set("input_kind", Json::Str(p.executable ? "executable" : "objects"));
+  j.Set("elf_class", Json::Int(p.elf_class));
+  return j;
+}
+
+}  // namespace audit

@@ -1,0 +1,22 @@
+// earlyinit-audit: a text table whose cells may carry an ANSI colour.
+#ifndef EARLYINIT_SRC_AUDIT_TEXT_TABLE_H
+#define EARLYINIT_SRC_AUDIT_TEXT_TABLE_H
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace audit {
+
+struct Cell {
+  std::string text, colour;  // colour: an SGR code such as "31;1", or ""
+};
+using Row = std::vector<Cell>;
+
+// Columns padded to their widest cell, trailing spaces trimmed.
+void PrintTable(std::ostream& out, const std::vector<Row>& rows, const std::string& indent,
+                bool colour);
+
+}  // namespace audit
+
+#endif  // EARLYINIT_SRC_AUDIT_TEXT_TABLE_H

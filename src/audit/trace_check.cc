@@ -1,0 +1,115 @@
+#include "src/audit/trace_check.h"
+
+#include <cstdio>
+#include <map>
+
+namespace audit {
+
+const char* TraceDiffName(TraceDiffKind k) {
+  switch (k) {
+    case TraceDiffKind::kNoChain: return "no-chain";
+    case TraceDiffKind::kNotRun: return "not-run";
+    case TraceDiffKind::kNotInBinary: return "not-in-binary";
+    case TraceDiffKind::kOutOfOrder: return "out-of-order";
+    case TraceDiffKind::kDifferentFunction: return "different-function";
+  }
+  return "?";
+}
+
+std::vector<ChainStep> ChainOf(const Model& m, const std::string& subarch) {
+  std::vector<ChainStep> out;
+  for (const auto& phase : Phases())
+    if (const Chain* c = m.FindChain(phase, subarch))
+      for (const auto& im : c->impls)
+        out.push_back({phase, im.step, im.function, im.has_address, im.address});
+  return out;
+}
+
+namespace {
+
+std::string Hex(uint64_t v) {
+  char b[24];
+  std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
+  return b;
+}
+
+// Why later steps may not have run: the boot ended in a fatal report.
+std::string StopHint(const Boot& b) {
+  if (b.fatals.empty()) return "";
+  return " (the boot stopped at line " + std::to_string(b.fatals.front().line) + ": " +
+         b.fatals.front().text + ")";
+}
+
+std::string Name(const TraceStep& t) { return t.step + " (" + t.phase + ")"; }
+
+// The boot's steps against the chain, in one walk over the boot.
+class BootCheck {
+ public:
+  BootCheck(size_t boot, const std::vector<ChainStep>& chain, std::vector<TraceDiff>* out)
+      : boot_(boot), chain_(chain), out_(out) {
+    for (size_t i = 0; i < chain.size(); ++i) index_[chain[i].phase + " " + chain[i].step] = i;
+  }
+
+  void Run(const Boot& b) {
+    std::vector<bool> ran(chain_.size(), false);
+    const TraceStep* latest = nullptr;  // the ran step furthest along the chain
+    size_t latest_at = 0;
+    for (const TraceStep& t : b.steps) {
+      auto it = index_.find(t.phase + " " + t.step);
+      if (it == index_.end()) {
+        Add(TraceDiffKind::kNotInBinary, t.phase, t.step, t.line,
+            "ran step " + Name(t) + ", which the binary's " + b.subarch + " chain does not have");
+        continue;
+      }
+      ran[it->second] = true;
+      if (latest && it->second < latest_at)
+        Add(TraceDiffKind::kOutOfOrder, t.phase, t.step, t.line,
+            "ran step " + Name(t) + " after " + Name(*latest) + "; the binary's chain runs it before");
+      else
+        latest = &t, latest_at = it->second;
+      CheckFunction(t, chain_[it->second]);
+    }
+    for (size_t i = 0; i < chain_.size(); ++i)
+      if (!ran[i])
+        Add(TraceDiffKind::kNotRun, chain_[i].phase, chain_[i].step, 0,
+            "step " + chain_[i].step + " (" + chain_[i].phase + ") is in the binary's " +
+                b.subarch + " chain but did not run" + StopHint(b));
+  }
+
+ private:
+  void CheckFunction(const TraceStep& t, const ChainStep& c) {
+    if (!t.has_fn || !c.has_address || t.fn == c.address) return;
+    Add(TraceDiffKind::kDifferentFunction, t.phase, t.step, t.line,
+        "step " + Name(t) + " ran the function at " + Hex(t.fn) + "; the binary's is " +
+            c.function + " at " + Hex(c.address));
+  }
+
+  void Add(TraceDiffKind k, const std::string& phase, const std::string& step, uint32_t line,
+           std::string message) {
+    out_->push_back({boot_, k, phase, step, line, std::move(message)});
+  }
+
+  size_t boot_;
+  const std::vector<ChainStep>& chain_;
+  std::vector<TraceDiff>* out_;
+  std::map<std::string, size_t> index_;
+};
+
+}  // namespace
+
+std::vector<TraceDiff> CheckBoots(const TraceLog& log, const Model& model) {
+  std::vector<TraceDiff> out;
+  for (size_t i = 0; i < log.boots.size(); ++i) {
+    const Boot& b = log.boots[i];
+    const std::vector<ChainStep> chain = ChainOf(model, b.subarch);
+    if (chain.empty()) {
+      out.push_back({i, TraceDiffKind::kNoChain, "", "", 0,
+                     "the binary has no chain for subarch " + b.subarch});
+      continue;
+    }
+    BootCheck(i, chain, &out).Run(b);
+  }
+  return out;
+}
+
+}  // namespace audit

@@ -1,0 +1,38 @@
+// earlyinit-audit trace LOG... [--binary FILE]: read the logs, group their
+// trace lines into boots, check them against the binary, render.
+#ifndef EARLYINIT_SRC_AUDIT_TRACE_CMD_H
+#define EARLYINIT_SRC_AUDIT_TRACE_CMD_H
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "src/audit/audit.h"
+#include "src/audit/trace_report.h"
+
+namespace audit {
+
+enum class TraceFormat { kText, kJson, kSvg };
+
+struct TraceArgs {
+  std::vector<std::string> logs;  // "-" is standard input
+  std::string binary;             // "" without --binary
+  TraceFormat format = TraceFormat::kText;
+};
+
+// Exit status: 0 clean, 1 differences from the binary, 2 a log without
+// trace lines, an unreadable log or binary (message on err).
+int RunTrace(const TraceArgs& args, std::ostream& out, std::ostream& err, Loader load,
+             void* context);
+
+// The result from logs already in memory and an optional model (null
+// without --binary); the fuzz target calls this.
+struct LogText {
+  std::string name, text;
+};
+TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
+                         const std::string& binary_name, std::string* error);
+
+}  // namespace audit
+
+#endif  // EARLYINIT_SRC_AUDIT_TRACE_CMD_H

@@ -1,0 +1,304 @@
+#include "src/audit/trace_log.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+namespace audit {
+
+const char* MalformedName(Malformed m) {
+  switch (m) {
+    case Malformed::kBadName: return "bad-name";
+    case Malformed::kBadStatus: return "bad-status";
+    case Malformed::kBadCode: return "bad-code";
+    case Malformed::kBadNeeds: return "bad-needs";
+    case Malformed::kNoClock: return "no-clock";
+    case Malformed::kBadClock: return "bad-clock";
+    case Malformed::kBadCycles: return "bad-cycles";
+    case Malformed::kBadFunction: return "bad-function";
+    case Malformed::kTruncated: return "truncated";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr std::string_view kMarker = "earlyinit: ";
+
+// The visible text of one raw line: what follows its last CR (a console
+// that rewrites the line shows only that), without ANSI escape sequences
+// and other control characters (tabs become spaces).
+std::string CleanLine(std::string_view raw) {
+  while (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+  const size_t cr = raw.rfind('\r');
+  if (cr != std::string_view::npos) raw.remove_prefix(cr + 1);
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == 0x1b) {  // ESC [ params intermediates final, or ESC + one byte
+      if (i + 1 < raw.size() && raw[i + 1] == '[') {
+        i += 2;
+        while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (c == '\t') out += ' ';
+    else if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool IsName(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+      return false;
+  return true;
+}
+
+bool ParseUnsigned(std::string_view s, unsigned base, uint64_t* v) {
+  if (s.empty() || s.size() > 20) return false;
+  uint64_t x = 0;
+  for (char c : s) {
+    unsigned d;
+    if (c >= '0' && c <= '9') d = static_cast<unsigned>(c - '0');
+    else if (base == 16 && c >= 'a' && c <= 'f') d = static_cast<unsigned>(c - 'a' + 10);
+    else if (base == 16 && c >= 'A' && c <= 'F') d = static_cast<unsigned>(c - 'A' + 10);
+    else return false;
+    if (x > (UINT64_MAX - d) / base) return false;  // overflow
+    x = x * base + d;
+  }
+  *v = x;
+  return true;
+}
+
+bool ParseSigned(std::string_view s, int64_t* v) {
+  const bool neg = !s.empty() && s[0] == '-';
+  uint64_t u;
+  if (!ParseUnsigned(neg ? s.substr(1) : s, 10, &u)) return false;
+  if (u > (neg ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1)) return false;
+  *v = neg ? static_cast<int64_t>(0 - u) : static_cast<int64_t>(u);
+  return true;
+}
+
+bool IsPhase(std::string_view w) { return w == "early" || w == "setup_arch" || w == "late"; }
+int PhaseRankOf(std::string_view w) { return w == "early" ? 0 : w == "setup_arch" ? 1 : 2; }
+
+// The library's fatal reports (earlyinit_format_fatal).
+bool IsFatal(std::string_view rest) {
+  for (std::string_view p : {"required step ", "unknown hardware_subarch ", "subarch id ",
+                             "hardware_subarch", "unknown magic ", "no phase "})
+    if (rest.substr(0, p.size()) == p) return true;
+  return false;
+}
+
+// One event, before it is placed in a boot.
+struct Event {
+  std::string subarch;
+  bool calling = false;
+  TraceStep step;
+};
+
+// Status word and its detail (code, needs); advances *i past them.
+bool ParseStatus(const std::vector<std::string_view>& w, size_t* i, Event* e, Malformed* why) {
+  const std::string_view s = w[3];
+  *i = 4;
+  if (s == "calling" || s == "ok") {
+    e->calling = s == "calling";
+    return true;
+  }
+  if (s == "FAILED") {
+    e->step.status = TraceStatus::kFailed;
+    *i = 6;
+    if (w.size() >= 6 && w[4] == "code" && ParseSigned(w[5], &e->step.code)) return true;
+    *why = Malformed::kBadCode;
+    return false;
+  }
+  if (s == "SKIPPED") {
+    e->step.status = TraceStatus::kSkipped;
+    *i = 6;
+    if (w.size() >= 6 && w[4] == "(needs" && w[5].size() > 1 && w[5].back() == ')' &&
+        IsName(w[5].substr(0, w[5].size() - 1))) {
+      e->step.dep = std::string(w[5].substr(0, w[5].size() - 1));
+      return true;
+    }
+    *why = Malformed::kBadNeeds;
+    return false;
+  }
+  *why = Malformed::kBadStatus;
+  return false;
+}
+
+// "@clock", then optional cycles= and fn=; other words are a later
+// version's fields and are skipped.
+bool ParseTail(const std::vector<std::string_view>& w, size_t i, TraceStep* t, Malformed* why) {
+  if (i >= w.size() || w[i][0] != '@') {
+    *why = Malformed::kNoClock;
+    return false;
+  }
+  if (!ParseUnsigned(w[i].substr(1), 10, &t->clock)) {
+    *why = Malformed::kBadClock;
+    return false;
+  }
+  for (++i; i < w.size(); ++i) {
+    if (w[i].substr(0, 7) == "cycles=") {
+      t->has_cycles = ParseUnsigned(w[i].substr(7), 10, &t->cycles);
+      if (!t->has_cycles) *why = Malformed::kBadCycles;
+      if (!t->has_cycles) return false;
+    } else if (w[i].substr(0, 3) == "fn=") {
+      t->has_fn = w[i].substr(3, 2) == "0x" && ParseUnsigned(w[i].substr(5), 16, &t->fn);
+      if (!t->has_fn) *why = Malformed::kBadFunction;
+      if (!t->has_fn) return false;
+    }
+  }
+  return true;
+}
+
+// A last line such as "earlyinit: xen_pvh ea": too short to tell.
+bool LooksCut(std::string_view line) {
+  const size_t at = line.find(kMarker);
+  return at != std::string_view::npos && Words(line.substr(at + kMarker.size())).size() < 4 &&
+         !IsFatal(line.substr(at + kMarker.size()));
+}
+
+enum class LineKind { kOther, kTrace, kFatal, kMalformed };
+
+// Classifies one cleaned line; fills *e for kTrace, *why for kMalformed.
+LineKind ParseLine(std::string_view line, Event* e, Malformed* why) {
+  const size_t at = line.find(kMarker);
+  if (at == std::string_view::npos) return LineKind::kOther;
+  const std::string_view rest = line.substr(at + kMarker.size());
+  const std::vector<std::string_view> w = Words(rest);
+  if (w.size() < 2 || !IsPhase(w[1])) return IsFatal(rest) ? LineKind::kFatal : LineKind::kOther;
+  *why = Malformed::kBadStatus;
+  if (w.size() < 4) return LineKind::kMalformed;
+  *why = Malformed::kBadName;
+  if (!(IsName(w[0]) || w[0] == "?") || !IsName(w[2])) return LineKind::kMalformed;
+  e->subarch = std::string(w[0]);
+  e->step.phase = std::string(w[1]);
+  e->step.step = std::string(w[2]);
+  size_t i;
+  if (!ParseStatus(w, &i, e, why) || !ParseTail(w, i, &e->step, why)) return LineKind::kMalformed;
+  return LineKind::kTrace;
+}
+
+// Groups one log's events into boots.
+class BootSplitter {
+ public:
+  BootSplitter(const std::string& log, TraceLog* out) : log_(log), out_(out) {}
+
+  void Add(Event e) {
+    if (StartsNewBoot(e)) Open(e);
+    if (Current().subarch == "?" && Current().steps.empty()) Current().subarch = e.subarch;
+    if (e.calling) {
+      started_[e.step.step] = e.step;
+      return;
+    }
+    auto it = started_.find(e.step.step);
+    if (it != started_.end()) {
+      if (!e.step.has_cycles && e.step.status != TraceStatus::kSkipped &&
+          e.step.clock >= it->second.clock) {
+        e.step.has_cycles = true;
+        e.step.cycles = e.step.clock - it->second.clock;
+      }
+      started_.erase(it);
+    }
+    seen_.insert(Key(e.step));
+    rank_ = PhaseRankOf(e.step.phase);
+    Current().steps.push_back(std::move(e.step));
+  }
+
+  void AddFatal(uint32_t line, std::string text) {
+    if (out_->boots.size() == first_boot_) {
+      Open(Event{"?", false, {}});
+      Current().first_line = line;
+    }
+    Current().fatals.push_back({line, std::move(text)});
+  }
+
+  // A step that started and never ended is the boot's last.
+  void Finish() {
+    if (out_->boots.size() == first_boot_) return;
+    for (auto& [name, t] : started_) {
+      t.status = TraceStatus::kUnfinished;
+      Current().steps.push_back(t);
+    }
+    started_.clear();
+  }
+
+ private:
+  static std::string Key(const TraceStep& t) { return t.phase + " " + t.step; }
+  Boot& Current() { return out_->boots.back(); }
+
+  bool StartsNewBoot(const Event& e) const {
+    if (out_->boots.size() == first_boot_) return true;
+    const Boot& b = out_->boots.back();
+    if (b.subarch != e.subarch && !(b.subarch == "?" && b.steps.empty())) return true;
+    if (PhaseRankOf(e.step.phase) < rank_) return true;
+    if (seen_.count(Key(e.step))) return true;
+    return e.calling && started_.count(e.step.step);
+  }
+
+  void Open(const Event& e) {
+    Finish();
+    out_->boots.push_back({log_, e.subarch, e.step.line, {}, {}});
+    seen_.clear();
+    rank_ = 0;
+  }
+
+  const std::string& log_;
+  TraceLog* out_;
+  const size_t first_boot_ = out_->boots.size();
+  std::set<std::string> seen_;
+  std::map<std::string, TraceStep> started_;
+  int rank_ = 0;
+};
+
+}  // namespace
+
+size_t ParseTraceLog(std::string_view text, const std::string& log_name, TraceLog* out) {
+  BootSplitter boots(log_name, out);
+  size_t events = 0;
+  uint32_t number = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t nl = text.find('\n', pos);
+    const bool cut = nl == std::string_view::npos;  // no newline: maybe truncated
+    if (cut) nl = text.size();
+    const std::string line = CleanLine(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    ++number;
+    Event e;
+    e.step.line = number;
+    Malformed why = Malformed::kBadStatus;
+    const LineKind kind = ParseLine(line, &e, &why);
+    if (cut && (kind == LineKind::kTrace || kind == LineKind::kMalformed || LooksCut(line))) {
+      out->bad_lines.push_back({log_name, number, Malformed::kTruncated, line.substr(0, 200)});
+    } else if (kind == LineKind::kTrace) {
+      ++events;
+      boots.Add(std::move(e));
+    } else if (kind == LineKind::kFatal) {
+      boots.AddFatal(number, line.substr(line.find(kMarker)));
+    } else if (kind == LineKind::kMalformed) {
+      out->bad_lines.push_back({log_name, number, why, line.substr(0, 200)});
+    }
+  }
+  boots.Finish();
+  return events;
+}
+
+}  // namespace audit

@@ -1,0 +1,186 @@
+// Unit tests of trace's log parser (every malformed line kind, every
+// tolerated form, how lines group into boots) and of the check against a
+// binary's chain (every difference kind), on a hand-built model.
+#include <string>
+
+#include "gtest/gtest.h"
+#include "src/audit/trace_check.h"
+#include "src/audit/trace_cmd.h"
+#include "src/audit/trace_log.h"
+
+namespace audit {
+namespace {
+
+TraceLog Parse(const std::string& text, size_t* events = nullptr) {
+  TraceLog log;
+  const size_t n = ParseTraceLog(text, "log", &log);
+  if (events) *events = n;
+  return log;
+}
+
+// The kind of the one malformed line in `line` + "\n".
+std::string KindOf(const std::string& line) {
+  const TraceLog log = Parse(line + "\n");
+  if (log.bad_lines.size() != 1) return "none";
+  return MalformedName(log.bad_lines[0].kind);
+}
+
+TEST(TraceLog, EveryMalformedKind) {
+  EXPECT_EQ(KindOf("earlyinit: pc early st-ep ok @1"), "bad-name");
+  EXPECT_EQ(KindOf("earlyinit: p/c early step ok @1"), "bad-name");
+  EXPECT_EQ(KindOf("earlyinit: pc early step fine @1"), "bad-status");
+  EXPECT_EQ(KindOf("earlyinit: pc early step"), "bad-status");
+  EXPECT_EQ(KindOf("earlyinit: pc early step FAILED @1"), "bad-code");
+  EXPECT_EQ(KindOf("earlyinit: pc early step FAILED code 9223372036854775808 @1"), "bad-code");
+  EXPECT_EQ(KindOf("earlyinit: pc early step SKIPPED (needs @1"), "bad-needs");
+  EXPECT_EQ(KindOf("earlyinit: pc early step SKIPPED (needs a-b) @1"), "bad-needs");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok"), "no-clock");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok 12"), "no-clock");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @"), "bad-clock");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @18446744073709551616"), "bad-clock");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @1 cycles="), "bad-cycles");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @1 cycles=1 fn=12"), "bad-function");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @1 cycles=1 fn=0x"), "bad-function");
+  // Limits that still parse.
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @18446744073709551615 fn=0xFFFFffffFFFFffff"), "none");
+  EXPECT_EQ(KindOf("earlyinit: pc early step FAILED code -9223372036854775808 @1"), "none");
+}
+
+TEST(TraceLog, NotTraceLines) {
+  size_t events = 9;
+  const TraceLog log = Parse(
+      "earlyinit: summary pc: 3 run\nearlyinit:\nearlyinit: pc\nhello earlyinit\n", &events);
+  EXPECT_EQ(events, 0u);
+  EXPECT_TRUE(log.boots.empty());
+  EXPECT_TRUE(log.bad_lines.empty());
+}
+
+TEST(TraceLog, ToleratesTimestampsColourCarriageReturnsTabsAndNewFields) {
+  const TraceLog log = Parse(
+      "[    0.000001] \x1b[1;32mearlyinit: pc early a ok @10 cycles=4 fn=0x10\x1b[0m\r\n"
+      "old text\rearlyinit:\tpc  early b ok @20 cycles=5 future=7\r\r\n");
+  ASSERT_EQ(log.boots.size(), 1u);
+  ASSERT_EQ(log.boots[0].steps.size(), 2u);
+  EXPECT_TRUE(log.bad_lines.empty());
+  const TraceStep& a = log.boots[0].steps[0];
+  EXPECT_EQ(a.step, "a");
+  EXPECT_EQ(a.cycles, 4u);
+  EXPECT_EQ(a.fn, 0x10u);
+  EXPECT_EQ(a.line, 1u);
+  EXPECT_EQ(log.boots[0].steps[1].step, "b");
+  EXPECT_FALSE(log.boots[0].steps[1].has_fn);
+}
+
+TEST(TraceLog, TruncatedLastLineIsReportedAndDropped) {
+  TraceLog log = Parse("earlyinit: pc early a ok @10 cycles=4\nearlyinit: pc early b ok @2");
+  ASSERT_EQ(log.bad_lines.size(), 1u);
+  EXPECT_EQ(log.bad_lines[0].kind, Malformed::kTruncated);
+  EXPECT_EQ(log.bad_lines[0].line, 2u);
+  EXPECT_EQ(log.boots[0].steps.size(), 1u);
+  log = Parse("earlyinit: pc early a ok @10\nearlyinit: pc ea");
+  ASSERT_EQ(log.bad_lines.size(), 1u);
+  EXPECT_EQ(log.bad_lines[0].kind, Malformed::kTruncated);
+  log = Parse("earlyinit: pc early a ok @10\nkernel: exit 33");  // not a trace line
+  EXPECT_TRUE(log.bad_lines.empty());
+}
+
+TEST(TraceLog, CallingLinesGiveCyclesAndAnUnfinishedStep) {
+  const TraceLog log = Parse(
+      "earlyinit: pc early a calling @100\nearlyinit: pc early a ok @160\n"
+      "earlyinit: pc early b calling @200\nearlyinit: pc early b FAILED code -5 @230 cycles=9\n"
+      "earlyinit: pc early c calling @300\n");
+  ASSERT_EQ(log.boots.size(), 1u);
+  const auto& s = log.boots[0].steps;
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s[0].has_cycles);
+  EXPECT_EQ(s[0].cycles, 60u);
+  EXPECT_EQ(s[1].cycles, 9u) << "cycles= wins over the calling line";
+  EXPECT_EQ(s[1].code, -5);
+  EXPECT_EQ(s[2].step, "c");
+  EXPECT_EQ(s[2].status, TraceStatus::kUnfinished);
+}
+
+TEST(TraceLog, BootsSplitOnSubarchPhaseGoingBackAndRepeatedStep) {
+  const TraceLog log = Parse(
+      "earlyinit: pc early a ok @1\nearlyinit: pc late z ok @2\n"
+      "earlyinit: pc early a ok @3\n"             // phase back: boot 2
+      "earlyinit: pc early a ok @4\n"             // repeated: boot 3
+      "earlyinit: xen_pvh early a ok @5\n");      // subarch: boot 4
+  ASSERT_EQ(log.boots.size(), 4u);
+  EXPECT_EQ(log.boots[0].steps.size(), 2u);
+  EXPECT_EQ(log.boots[3].subarch, "xen_pvh");
+  EXPECT_EQ(log.boots[3].first_line, 5u);
+}
+
+TEST(TraceLog, FatalsBelongToTheirBoot) {
+  const TraceLog log = Parse(
+      "earlyinit: unknown hardware_subarch 5 (0x5)\n"
+      "earlyinit: pc early a ok @1\n"
+      "earlyinit: required step b failed on subarch pc with code -1\n");
+  ASSERT_EQ(log.boots.size(), 1u);
+  EXPECT_EQ(log.boots[0].subarch, "pc");
+  EXPECT_EQ(log.boots[0].first_line, 1u);
+  ASSERT_EQ(log.boots[0].fatals.size(), 2u);
+  EXPECT_EQ(log.boots[0].fatals[1].line, 3u);
+}
+
+// A model with one pc chain: early a (0x10), early b (0x20), late c (0x30).
+Model PcModel() {
+  Model m;
+  Chain early{"earlyinit_early__pc", "early", "pc", {}};
+  for (auto [step, addr] : {std::pair<const char*, uint64_t>{"a", 0x10}, {"b", 0x20}}) {
+    Impl im;
+    im.step = step;
+    im.function = std::string(step) + "_fn";
+    im.has_address = true;
+    im.address = addr;
+    early.impls.push_back(im);
+  }
+  Chain late{"earlyinit_late__pc", "late", "pc", {}};
+  Impl c;
+  c.step = "c";
+  late.impls.push_back(c);  // no address: objects
+  m.chains = {early, late};
+  m.Index();
+  return m;
+}
+
+std::vector<std::string> Diffs(const std::string& text) {
+  const Model m = PcModel();
+  std::vector<std::string> out;
+  for (const TraceDiff& d : CheckBoots(Parse(text), m))
+    out.push_back(std::string(TraceDiffName(d.kind)) + " " + d.step);
+  return out;
+}
+
+TEST(TraceCheck, EveryDifferenceKind) {
+  EXPECT_EQ(Diffs("earlyinit: pc early a ok @1 fn=0x10\nearlyinit: pc early b ok @2 fn=0x20\n"
+                  "earlyinit: pc late c ok @3 fn=0x999\n"),
+            std::vector<std::string>{}) << "c has no address to compare";
+  EXPECT_EQ(Diffs("earlyinit: pc early b ok @1\nearlyinit: pc early a ok @2 fn=0x11\n"
+                  "earlyinit: pc early x ok @3\n"),
+            (std::vector<std::string>{"out-of-order a", "different-function a", "not-in-binary x",
+                                      "not-run c"}));
+  EXPECT_EQ(Diffs("earlyinit: lguest early a ok @1\n"), std::vector<std::string>{"no-chain "});
+}
+
+TEST(TraceCheck, NotRunNamesTheFatalThatStoppedTheBoot) {
+  const Model m = PcModel();
+  const auto d = CheckBoots(
+      Parse("earlyinit: pc early a ok @1\nearlyinit: required step b failed on subarch pc with code -1\n"),
+      m);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message,
+            "step b (early) is in the binary's pc chain but did not run (the boot stopped at line 2: "
+            "earlyinit: required step b failed on subarch pc with code -1)");
+}
+
+TEST(TraceCmd, NoTraceIsAnErrorNamingTheLog) {
+  std::string error;
+  ComputeTrace({{"a.log", "earlyinit: pc early a ok @1\n"}, {"b.log", "nothing\n"}}, nullptr, "",
+               &error);
+  EXPECT_EQ(error.rfind("no earlyinit trace lines in b.log (expected lines like", 0), 0u) << error;
+}
+
+}  // namespace
+}  // namespace audit
