@@ -164,6 +164,13 @@ class Boot(unittest.TestCase):
         self.assertTrue(all(t[3] == "ok" for t in got), got)
         want = chain(os.path.join(out, "vmlinux"), subarch)
         self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
+        # The same check as a command any CI can run on a kernel's log.
+        with tempfile.NamedTemporaryFile("w", suffix=".log") as f:
+            f.write(log)
+            f.flush()
+            r = run([audit_tool(), "trace", "--binary", os.path.join(out, "vmlinux"), f.name])
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("%d steps: %d ok" % (len(got), len(got)), r.stdout)
         return [s for _, _, s, _, _ in got]
 
     def test_native(self):
