@@ -34,6 +34,9 @@
 #define EARLYINIT_PROVIDED_BY_PREFIX ".rodata.earlyinit.provided_by."
 #define EARLYINIT_EXEMPTION_PROVIDER_PREFIX "exemption."
 
+/** The function of the sentinel entry that follows every chain's end. */
+#define EARLYINIT_CHAIN_END_SYMBOL "earlyinit.chain_end"
+
 /** Flags in the low bits of a chain entry's step reference. */
 #define EARLYINIT_ENTRY_HAS_DEPS 1
 #define EARLYINIT_ENTRY_OPTIONAL 2

@@ -42,7 +42,9 @@
 #include <boost/preprocessor/control/iif.hpp>
 #include <boost/preprocessor/facilities/is_empty.hpp>
 #include <boost/preprocessor/punctuation/is_begin_parens.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/elem.hpp>
+#include <boost/preprocessor/seq/seq.hpp>
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 #include <boost/preprocessor/tuple/eat.hpp>
@@ -94,6 +96,22 @@
 #define EARLYINIT_I_CALL_(macro, args) macro args
 #define EARLYINIT_I_CALL_SET_(macro, args) macro args
 #define EARLYINIT_I_CALL_LOOP_(macro, args) macro args
+#define EARLYINIT_I_CALL_REP_(macro, args) macro args
+
+/*
+ * For each element e of a sequence: macro(data, e). BOOST_PP_REPEAT_1, not
+ * BOOST_PP_SEQ_FOR_EACH: the latter first searches for a free recursion
+ * level, about a millisecond of GCC's time per use, which was most of the
+ * preprocessing of an EARLYINIT_IMPL. Not nestable; sequences are short.
+ * Level 3, the one a user's own BOOST_PP_REPEAT around the macros is the
+ * least likely to hold.
+ */
+#define EARLYINIT_I_FOR_SEQ_(macro, data, seq) \
+  BOOST_PP_REPEAT_3(BOOST_PP_SEQ_SIZE(seq), EARLYINIT_I_FOR_SEQ_I_, (macro, data, seq))
+#define EARLYINIT_I_FOR_SEQ_I_(z, i, mds) EARLYINIT_I_FOR_SEQ_II_(i, EARLYINIT_I_REM_ mds)
+#define EARLYINIT_I_FOR_SEQ_II_(i, args) EARLYINIT_I_FOR_SEQ_III_(i, args)
+#define EARLYINIT_I_FOR_SEQ_III_(i, macro, data, seq) \
+  EARLYINIT_I_CALL_REP_(macro, (data, BOOST_PP_SEQ_ELEM(i, seq)))
 #define EARLYINIT_I_APPLY_(macro, ...) macro(__VA_ARGS__)
 #define EARLYINIT_I_REM_(...) __VA_ARGS__
 #define EARLYINIT_I_NOTHING_(...)
@@ -172,8 +190,9 @@
 #define EARLYINIT_I_WITH_SET_(who, step, set, ok, args)                       \
   BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CALL_SET_,          \
                EARLYINIT_I_BAD_SET_)                                          \
-  (ok, args)                                                                  \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_NOTHING_,           \
+  (ok, args)
+#define EARLYINIT_I_SET_CHECKS_(who, step, set)                               \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CHECK_SET_,         \
                EARLYINIT_I_BAD_SET_I_)(who, step, set)
 #define EARLYINIT_I_BAD_SET_(ok, args)
 #define EARLYINIT_I_BAD_SET_I_(who, step, set)                                \
@@ -181,22 +200,26 @@
                               "` is not a sequence (expected (pc)(xen_pvh)"   \
                               " or EARLYINIT_ALL)");
 #define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_CHECK_SUBARCH_, (who, step), set)         \
+  EARLYINIT_I_ASSERT_KNOWN_(who, step,                                        \
+                            EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_IF_UNKNOWN_, ~, set)) \
   LINKTABLE_STATIC_ASSERT_(                                                   \
-      LINKTABLE_EQ_(                                                        \
-          __builtin_popcountll(0ull BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_BIT_, ~, set)), \
-          0 BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_ONE_, ~, set)),                 \
+      LINKTABLE_EQ_(                                                          \
+          __builtin_popcountll(0ull EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_BIT_, ~, set)), \
+          0 EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_ONE_, ~, set)),                  \
       #who ": subarch set " #set " of step `" #step                           \
       "` names a subarch twice (expected each once)");
-#define EARLYINIT_I_CHECK_SUBARCH_(r, ws, s)                                  \
-  BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), EARLYINIT_I_NOTHING_,                 \
-               EARLYINIT_I_CALL_LOOP_)(EARLYINIT_I_UNKNOWN_SUBARCH_, (BOOST_PP_TUPLE_REM() ws, s))
+/* The unknown elements, as a sequence; the first is reported (outside the
+ * loop: a shorter macro backtrace). */
+#define EARLYINIT_I_IF_UNKNOWN_(data, s) BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), , (s))
+#define EARLYINIT_I_ASSERT_KNOWN_(who, step, unknowns)                         \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
+               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
 #define EARLYINIT_I_UNKNOWN_SUBARCH_(who, step, s)                           \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `"    \
-                              #step "` (no EARLYINIT_SUBARCH_ID_" EARLYINIT_I_STR_(s)          \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `" \
+                              #step "` (no EARLYINIT_SUBARCH_ID_" EARLYINIT_I_STR_(s) \
                               "; enabled: " EARLYINIT_I_STR_(EARLYINIT_SUBARCHS) ")");
-#define EARLYINIT_I_ONE_(r, data, s) +EARLYINIT_IS_SUBARCH(s)
-#define EARLYINIT_I_BIT_(r, data, s) \
+#define EARLYINIT_I_ONE_(data, s) +EARLYINIT_IS_SUBARCH(s)
+#define EARLYINIT_I_BIT_(data, s) \
   BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), +(1ull << EARLYINIT_SUBARCH_ID(s)), +0)
 
 /* The step's entry in earlyinit_steps, as a C object. */
@@ -225,12 +248,12 @@
 
 /* For each subarch s of a set that is enabled: macro(d..., s), where
  * md is (macro, d...). */
-#define EARLYINIT_I_FOR_ENABLED_(r, md, s)                                   \
+#define EARLYINIT_I_FOR_ENABLED_(md, s)                                   \
   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_CALL_LOOP_, BOOST_PP_TUPLE_EAT(2)) \
   (EARLYINIT_I_APPLY_, (BOOST_PP_TUPLE_REM() md, s))
 /* For each dependency (deps may be empty). */
 #define EARLYINIT_I_FOR_DEPS_(macro, data, deps)                             \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), BOOST_PP_SEQ_FOR_EACH,        \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), EARLYINIT_I_FOR_SEQ_,         \
                BOOST_PP_TUPLE_EAT(3))(macro, data, deps)
 #define EARLYINIT_I_NDEPS_(deps) \
   BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), BOOST_PP_SEQ_SIZE, 0 BOOST_PP_TUPLE_EAT(1))(deps)
@@ -242,12 +265,11 @@
   EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_IMPL_SET_,               \
                         (who, step, set, fn, phase, level, order, policy, deps))
 #define EARLYINIT_I_IMPL_SET_(who, step, set, fn, phase, level, order, policy, deps) \
-  EARLYINIT_I_CHECK_SET_(who, step, set)                                     \
   EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
   LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_impl__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
         "" /* no enabled subarch: nothing */                                 \
-        BOOST_PP_SEQ_FOR_EACH(                                               \
+        EARLYINIT_I_FOR_SEQ_(                                                \
             EARLYINIT_I_FOR_ENABLED_,                                        \
             (EARLYINIT_I_IMPL_ASM_, #step, #fn, #phase,                      \
              EARLYINIT_I_CHAIN_KEY_S_(level, order),                         \
@@ -284,12 +306,11 @@
   EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_EXEMPT_SET_,             \
                         (who, step, set, reason, level, order))
 #define EARLYINIT_I_EXEMPT_SET_(who, step, set, reason, level, order)        \
-  EARLYINIT_I_CHECK_SET_(who, step, set)                                     \
   EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
   LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_exempt__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
         "" /* no enabled subarch: nothing */                                 \
-        BOOST_PP_SEQ_FOR_EACH(                                               \
+        EARLYINIT_I_FOR_SEQ_(                                                \
             EARLYINIT_I_FOR_ENABLED_,                                        \
             (EARLYINIT_I_EXEMPT_ASM_, #step, reason,                         \
              EARLYINIT_I_CHAIN_KEY_S_(level, order)),                        \
@@ -321,16 +342,19 @@
                               #deps "` (expected a sequence like (cr4_shadow)" \
                               " or nothing)");
 #define EARLYINIT_I_DEFINE_DEPS_(who, step, phase, level, order, policy, deps) \
-  EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_CHECK_DEP_, (who, step), deps)           \
+  EARLYINIT_I_ASSERT_DEPS_(who, step,                                        \
+                           EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_IF_UNKNOWN_DEP_, ~, deps)) \
   EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \
                          EARLYINIT_I_STEP_KEY_S_(phase, level, order), deps)
-#define EARLYINIT_I_CHECK_DEP_(r, ws, dep)                                    \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_STEP_, dep)),               \
-               EARLYINIT_I_NOTHING_, EARLYINIT_I_CALL_LOOP_)                 \
-  (EARLYINIT_I_UNKNOWN_DEP_, (BOOST_PP_TUPLE_REM() ws, dep))
+#define EARLYINIT_I_IF_UNKNOWN_DEP_(data, dep) \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_STEP_, dep)), , (dep))
+#define EARLYINIT_I_ASSERT_DEPS_(who, step, unknowns)                          \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_DEP_,  \
+               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
 #define EARLYINIT_I_UNKNOWN_DEP_(who, step, dep)                              \
   LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` depends on unknown step `" \
-                              #dep "` (no EARLYINIT_STEP_" #dep ")");
+                              EARLYINIT_I_STR_(dep) "` (no EARLYINIT_STEP_"  \
+                              EARLYINIT_I_STR_(dep) ")");
 
 /*
  * The step's name array (defined first, in EARLYINIT_DEFINE_STEP itself,
@@ -359,7 +383,7 @@
             EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_ATTR_, ~, deps))           \
         ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"       \
         ".balign 4\n"                                                        \
-        BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_OWE_, #step, EARLYINIT_SUBARCHS)   \
+        EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_OWE_, #step, EARLYINIT_SUBARCHS)   \
         ".popsection\n"                                                      \
         :                                                                    \
         : "i"(EARLYINIT_I_NAME_(step)),                                      \
@@ -368,10 +392,10 @@
                                   EARLYINIT_I_NDEPS_(deps))));               \
   }                                                                          \
   EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_, (step, key_s), deps)
-#define EARLYINIT_I_DEP_ATTR_(r, data, dep) ".asciz \"dep=" EARLYINIT_I_STR_(dep) "\"\n"
-#define EARLYINIT_I_OWE_(r, step_s, s) \
+#define EARLYINIT_I_DEP_ATTR_(data, dep) ".asciz \"dep=" EARLYINIT_I_STR_(dep) "\"\n"
+#define EARLYINIT_I_OWE_(step_s, s) \
   ".long " EARLYINIT_I_PARITY_SYM_(step_s, s) " - .\n"
-#define EARLYINIT_I_DEP_(r, sk, dep) \
+#define EARLYINIT_I_DEP_(sk, dep) \
   EARLYINIT_I_CALL_LOOP_(EARLYINIT_I_DEP_EMIT_, (BOOST_PP_TUPLE_REM() sk, dep))
 #define EARLYINIT_I_DEP_EMIT_(step, key_s, dep)                               \
   EARLYINIT_I_DECLARE_STEP_OBJ_(dep);                                        \
@@ -430,6 +454,7 @@
       LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(fn)), earlyinit_fn *),       \
       "EARLYINIT_IMPL: " #fn ", implementation of step `" #step              \
       "`, must be int " #fn "(const earlyinit_context *)");                  \
+  EARLYINIT_I_SET_CHECKS_(EARLYINIT_IMPL, step, subarchs)                    \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_IMPL, step, subarchs, fn, EARLYINIT_I_IMPL_) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_IMPL(" #step ", " #fn ")")
 
@@ -447,6 +472,7 @@
  * @endcode
  */
 #define EARLYINIT_EXEMPT(step, subarchs, reason)                             \
+  EARLYINIT_I_SET_CHECKS_(EARLYINIT_EXEMPT, step, subarchs)                  \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_EXEMPT, step, subarchs, reason, EARLYINIT_I_EXEMPT_) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_EXEMPT(" #step ")")
 

@@ -113,10 +113,18 @@ struct earlyinit_subarch_entry {
 
 #define EARLYINIT_I_SUBARCH_KEY_(id)                                          \
   BOOST_PP_CAT(BOOST_PP_CAT(ID, BOOST_PP_IIF(BOOST_PP_LESS(id, 10), 0, )), id)
+/* Each chain is followed, past its end marker, by a sentinel entry whose
+ * function returns non-zero: the dispatcher's hot loop then needs no test
+ * for the end, only the one for a step's result (dispatch.h). */
+#define EARLYINIT_I_SENTINEL_ASM_                                              \
+  ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
 #define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(early, s));                          \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(setup_arch, s));                     \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(late, s));                           \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(early, s),                  \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(setup_arch, s),             \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(late, s),                   \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
   LINKTABLE_DEFINE(EARLYINIT_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
                    EARLYINIT_I_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
@@ -124,6 +132,17 @@ struct earlyinit_subarch_entry {
                    ("earlyinit=subarch")("subarch=" BOOST_PP_STRINGIZE(s))(   \
                        "id=" BOOST_PP_STRINGIZE(EARLYINIT_SUBARCH_ID(s)))(     \
                        "label=" EARLYINIT_SUBARCH_LABEL(s)));
+
+/* The sentinel's function: hidden and global with a fixed name, so that the
+ * markers' asm can name it (LTO renames static functions). */
+#define EARLYINIT_I_DEFINE_CHAIN_END_()                                        \
+  __attribute__((__used__, __visibility__("hidden"))) int earlyinit_chain_end_( \
+      const earlyinit_context *ctx) __asm__(EARLYINIT_CHAIN_END_SYMBOL);       \
+  int earlyinit_chain_end_(const earlyinit_context *ctx) {                     \
+    (void)ctx;                                                                 \
+    return 1;                                                                  \
+  }                                                                            \
+  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES")
 /* @endcond */
 
 LINKTABLE_DECLARE(earlyinit_steps, struct earlyinit_step, EARLYINIT_STEP_KEY_WIDTH);
@@ -146,6 +165,7 @@ BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS
  * @endcode
  */
 #define EARLYINIT_DEFINE_TABLES()                                              \
+  EARLYINIT_I_DEFINE_CHAIN_END_();                                             \
   LINKTABLE_DEFINE(earlyinit_steps);                                           \
   LINKTABLE_DEFINE(earlyinit_deps);                                            \
   LINKTABLE_DEFINE(earlyinit_subarchs);                                        \

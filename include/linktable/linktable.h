@@ -221,8 +221,14 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DEFINE(frob_table);
  * @endcode
  */
-#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table)
-#define LINKTABLE_DEFINE_I_(table)                                                \
+#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table, "")
+/* @cond INTERNAL */
+/* LINKTABLE_DEFINE with assembler text right after the end marker, outside
+ * [begin, end): earlyinit puts a chain's sentinel entry there. One asm
+ * statement, so nothing can come between the marker and the trailer. */
+#define LINKTABLE_DEFINE_TRAILED_(table, trailer_asm) LINKTABLE_DEFINE_I_(table, trailer_asm)
+/* @endcond */
+#define LINKTABLE_DEFINE_I_(table, trailer_asm)                                   \
   LINKTABLE_EMITTER_(linktable_define__##table) {                              \
     __asm__ __volatile__(                                                      \
         ".pushsection \"" LINKTABLE_SECTION_PREFIX #table                       \
@@ -241,6 +247,7 @@ template <class A> struct linktable_same_type_<A, A> {
         ".globl " LINKTABLE_ASM_END_(table) "\n"                               \
         ".hidden " LINKTABLE_ASM_END_(table) "\n"                              \
         LINKTABLE_ASM_END_(table) ":\n"                                        \
+        trailer_asm                                                            \
         ".popsection\n"                                                        \
         LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
                                LINKTABLE_ASM_BEGIN_(table),                    \
