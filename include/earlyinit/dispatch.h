@@ -140,24 +140,24 @@ typedef struct earlyinit_chain {
 } earlyinit_chain;
 
 /* @cond INTERNAL */
-#define EARLYINIT_CHAIN_CASE_(r, data, s)                                     \
+#define EARLYINIT_I_CHAIN_CASE_(r, data, s)                                     \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_early: \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(early, s));              \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(early, s));                  \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(early, s));              \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(early, s));                  \
     break;                                                                    \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES +                        \
       EARLYINIT_PHASE_setup_arch:                                             \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(setup_arch, s));         \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(setup_arch, s));             \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));         \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));             \
     break;                                                                    \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_late:  \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(late, s));               \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(late, s));                   \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(late, s));               \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(late, s));                   \
     break;
-#define EARLYINIT_EXEMPT_CASE_(r, data, s)                         \
+#define EARLYINIT_I_EXEMPT_CASE_(r, data, s)                         \
   case EARLYINIT_SUBARCH_ID(s):                                    \
-    b = LINKTABLE_BEGIN(EARLYINIT_EXEMPT_TABLE_(s));               \
-    e = LINKTABLE_END(EARLYINIT_EXEMPT_TABLE_(s));                 \
+    b = LINKTABLE_BEGIN(EARLYINIT_I_EXEMPT_TABLE_(s));               \
+    e = LINKTABLE_END(EARLYINIT_I_EXEMPT_TABLE_(s));                 \
     break;
 /* @endcond */
 
@@ -175,7 +175,7 @@ static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
   earlyinit_chain c;
   c.begin = c.end = 0;
   switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       break;
   }
@@ -206,7 +206,7 @@ static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
                                       unsigned subarch) {
   const struct earlyinit_exemption *b = 0, *e = 0;
   switch (subarch) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }

@@ -29,8 +29,9 @@
 
 /** Allocated section of the parity references (one per step and subarch). */
 #define EARLYINIT_PARITY_SECTION ".rodata.earlyinit.parity"
-/** Zero-size sections that define parity symbols, named after the provider:
- *  PREFIX "<function>" or PREFIX "exemption.<step>". */
+/** Zero-size sections that define parity symbols, one per pair, named
+ *  after the provider and the subarch: PREFIX "<function>.<subarch>" or
+ *  PREFIX "exemption.<step>.<subarch>". */
 #define EARLYINIT_PROVIDED_BY_PREFIX ".rodata.earlyinit.provided_by."
 #define EARLYINIT_EXEMPTION_PROVIDER_PREFIX "exemption."
 

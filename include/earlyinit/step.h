@@ -235,12 +235,15 @@
                EARLYINIT_I_PHASE_LETTER_(phase), "?") #level "_" #order
 
 /* The parity symbol of (step, s), and its definition in a zero-size
- * section named after who provides it, so that duplicates name both. */
+ * section named after who provides it and the subarch
+ * (.rodata.earlyinit.provided_by.<fn>.<s>), so that duplicates name both
+ * providers and one pair can be removed from an object (tests/sweep). */
 #define EARLYINIT_I_PARITY_SYM_(step_s, s)                                   \
   EARLYINIT_PARITY_SYMBOL_PREFIX step_s EARLYINIT_PARITY_SYMBOL_INFIX EARLYINIT_I_STR_(s)     \
   EARLYINIT_PARITY_SYMBOL_SUFFIX
 #define EARLYINIT_I_PROVIDE_ASM_(step_s, s, who_s)                           \
-  ".pushsection \"" EARLYINIT_PROVIDED_BY_PREFIX who_s "\",\"a\",@progbits\n" \
+  ".pushsection \"" EARLYINIT_PROVIDED_BY_PREFIX who_s "." EARLYINIT_I_STR_(s) \
+  "\",\"a\",@progbits\n"                                                      \
   ".globl " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                          \
   ".hidden " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                         \
   EARLYINIT_I_PARITY_SYM_(step_s, s) ":\n"                                   \

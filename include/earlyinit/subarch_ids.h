@@ -12,6 +12,10 @@
 #ifndef EARLYINIT_SUBARCH_IDS_H
 #define EARLYINIT_SUBARCH_IDS_H
 
+/* Needs EARLYINIT_SUBARCHS and EARLYINIT_SUBARCH_ID: included on its own,
+ * it includes subarch.h, which includes it back (a no-op then). */
+#include "earlyinit/subarch.h"
+
 #include <boost/preprocessor/repetition/repeat.hpp>
 #include <boost/preprocessor/seq/elem.hpp>
 #include <boost/preprocessor/seq/size.hpp>

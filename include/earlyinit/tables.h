@@ -97,18 +97,18 @@ struct earlyinit_subarch_entry {
 #define EARLYINIT_I_PHASE_LETTER_early EARLYINIT_PHASE_LETTER_EARLY
 #define EARLYINIT_I_PHASE_LETTER_setup_arch EARLYINIT_PHASE_LETTER_SETUP_ARCH
 #define EARLYINIT_I_PHASE_LETTER_late EARLYINIT_PHASE_LETTER_LATE
-#define EARLYINIT_CHAIN_TABLE_(phase, s) \
+#define EARLYINIT_I_CHAIN_TABLE_(phase, s) \
   BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(earlyinit_, phase), __), s)
-#define EARLYINIT_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
+#define EARLYINIT_I_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
 
 #define EARLYINIT_I_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
                     EARLYINIT_CHAIN_KEY_WIDTH);                                \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(setup_arch, s),                     \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),                     \
                     struct earlyinit_entry, EARLYINIT_CHAIN_KEY_WIDTH);        \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
                     EARLYINIT_CHAIN_KEY_WIDTH);                                \
-  LINKTABLE_DECLARE(EARLYINIT_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
+  LINKTABLE_DECLARE(EARLYINIT_I_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
                     EARLYINIT_CHAIN_KEY_WIDTH);
 
 #define EARLYINIT_I_SUBARCH_KEY_(id)                                          \
@@ -119,13 +119,13 @@ struct earlyinit_subarch_entry {
 #define EARLYINIT_I_SENTINEL_ASM_                                              \
   ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
 #define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(early, s),                  \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(early, s),                  \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(setup_arch, s),             \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),             \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_CHAIN_TABLE_(late, s),                   \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(late, s),                   \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_DEFINE(EARLYINIT_EXEMPT_TABLE_(s));                                \
+  LINKTABLE_DEFINE(EARLYINIT_I_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
                    EARLYINIT_I_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
                    (LINKTABLE_U32(EARLYINIT_SUBARCH_ID(s))),                   \
