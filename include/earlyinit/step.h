@@ -158,28 +158,25 @@
                               #__VA_ARGS__ "): expected EARLYINIT_SPEC(phase, " \
                               "level, order, policy, deps)");
 
-/* The checks of a spec's fields, for every macro that reads one. */
+/* The checks of a spec's fields, for every macro that reads one. Phase and
+ * policy are checked by the preprocessor: nothing to compile when right. */
 #define EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)       \
-  LINKTABLE_STATIC_ASSERT_(                                                   \
-      EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),                       \
-      #who ": step `" #step "` has unknown phase `" #phase                    \
-      "` (expected early, setup_arch or late)");                              \
-  LINKTABLE_STATIC_ASSERT_(                                                   \
-      EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),                     \
-      #who ": step `" #step "` has unknown policy `" #policy                  \
-      "` (expected required or optional)");                                   \
-  LINKTABLE_STATIC_ASSERT_(LINKTABLE_EQ_(sizeof(#level), 3),                               \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),              \
+               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),            \
+               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
+  LINKTABLE_ASSERT_DIGITS_(#level, 2,                                         \
                            #who ": step `" #step "` has level `" #level       \
                            "` (expected two digits, e.g. 10)");               \
-  LINKTABLE_ASSERT_ONLY_CHARS_(#level, LINKTABLE_DIGITS_,                     \
-                               #who ": step `" #step "` has level `" #level   \
-                               "` (expected two digits, e.g. 10)");           \
-  LINKTABLE_STATIC_ASSERT_(LINKTABLE_EQ_(sizeof(#order), 5),                               \
+  LINKTABLE_ASSERT_DIGITS_(#order, 4,                                         \
                            #who ": step `" #step "` has order `" #order       \
-                           "` (expected four digits, e.g. 0100)");            \
-  LINKTABLE_ASSERT_ONLY_CHARS_(#order, LINKTABLE_DIGITS_,                     \
-                               #who ": step `" #step "` has order `" #order   \
-                               "` (expected four digits, e.g. 0100)");
+                           "` (expected four digits, e.g. 0100)");
+#define EARLYINIT_I_BAD_PHASE_(who, step, phase)                              \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown phase `"   \
+                              #phase "` (expected early, setup_arch or late)");
+#define EARLYINIT_I_BAD_POLICY_(who, step, policy)                            \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown policy `"  \
+                              #policy "` (expected required or optional)");
 
 /*
  * EARLYINIT_I_WITH_SET_(who, step, set, ok, args): ok args if `set` is a

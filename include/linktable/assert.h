@@ -62,10 +62,17 @@ constexpr bool linktable_no_chars_(const char *s, const char *set) {
   LINKTABLE_STATIC_ASSERT_(linktable_only_chars_(s, set), msg)
 #define LINKTABLE_ASSERT_ASM_SAFE_(s, msg) \
   LINKTABLE_STATIC_ASSERT_(linktable_no_chars_(s, LINKTABLE_ASM_UNSAFE_CHARS_), msg)
+/* Exactly n digits (a function, not `&&` of comparisons: see LINKTABLE_EQ_). */
+constexpr bool linktable_digits_(const char *s, unsigned long long len, unsigned long long n) {
+  return len == n && linktable_only_chars_(s, LINKTABLE_DIGITS_);
+}
+#define LINKTABLE_ASSERT_DIGITS_(s, n, msg) \
+  LINKTABLE_STATIC_ASSERT_(linktable_digits_(s, sizeof(s) - 1, n), msg)
 
 #elif defined(__clang__)
 /* Clang folds s[i] and __builtin_strchr only in an enumerator. Strings are
- * checked up to LINKTABLE_CHECKED_CHARS_ characters (keys are shorter). */
+ * checked up to LINKTABLE_CHECKED_CHARS_ characters (keys are shorter);
+ * LINKTABLE_ASSERT_DIGITS_ up to four. */
 #define LINKTABLE_CHECKED_CHARS_ 32
 #define LINKTABLE_CLANG_FOLD_(name, expr, msg)                         \
   _Pragma("clang diagnostic push")                                     \
@@ -83,6 +90,14 @@ constexpr bool linktable_no_chars_(const char *s, const char *set) {
   LINKTABLE_CALL_(LINKTABLE_ONLY_CHAR_II_, (i, LINKTABLE_REM_ args))
 #define LINKTABLE_CALL_(macro, args) macro args
 #define LINKTABLE_REM_(...) __VA_ARGS__
+#define LINKTABLE_ASSERT_DIGITS_(s, n, msg)                                  \
+  LINKTABLE_CLANG_FOLD_(BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__),     \
+                        sizeof(s) == (n) + 1 LINKTABLE_DIGIT_AT_(s, 0)      \
+                            LINKTABLE_DIGIT_AT_(s, 1) LINKTABLE_DIGIT_AT_(s, 2) \
+                                LINKTABLE_DIGIT_AT_(s, 3),                  \
+                        msg)
+#define LINKTABLE_DIGIT_AT_(s, i) \
+  &&(i >= sizeof(s) - 1 || ((s)[i < sizeof(s) ? i : 0] >= '0' && (s)[i < sizeof(s) ? i : 0] <= '9'))
 #define LINKTABLE_ASSERT_ASM_SAFE_(s, msg)                                  \
   LINKTABLE_CLANG_FOLD_(BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__),     \
                         !__builtin_strchr(s, '"') && !__builtin_strchr(s, '\\') && \
@@ -94,6 +109,8 @@ constexpr bool linktable_no_chars_(const char *s, const char *set) {
   LINKTABLE_STATIC_ASSERT_(__builtin_strspn(s, set) == sizeof(s) - 1, msg)
 #define LINKTABLE_ASSERT_ASM_SAFE_(s, msg) \
   LINKTABLE_STATIC_ASSERT_(__builtin_strpbrk(s, LINKTABLE_ASM_UNSAFE_CHARS_) == 0, msg)
+#define LINKTABLE_ASSERT_DIGITS_(s, n, msg) \
+  LINKTABLE_STATIC_ASSERT_(sizeof(s) == (n) + 1 && __builtin_strspn(s, LINKTABLE_DIGITS_) == (n), msg)
 #endif
 /* @endcond */
 
