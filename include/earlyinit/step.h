@@ -284,12 +284,8 @@
       EARLYINIT_CHAIN_TABLE_PREFIX phase_s "__" EARLYINIT_I_STR_(s), key_s, step_s,           \
       ".long %c0 - . + 0\n.long %c1 - . + " flags_s "\n", "2",               \
       EARLYINIT_I_STR_(EARLYINIT_CHAIN_KEY_WIDTH),                           \
-      ".asciz \"ref0=%c0\"\n.asciz \"ref1=%c1\"\n"                           \
-      ".asciz \"earlyinit=impl\"\n"                                          \
-      ".asciz \"step=" step_s "\"\n"                                         \
-      ".asciz \"subarch=" EARLYINIT_I_STR_(s) "\"\n"                                          \
-      ".asciz \"phase=" phase_s "\"\n"                                       \
-      ".asciz \"fn=" fn_s "\"\n")                                            \
+      ".asciz \"ref0=%c0\", \"ref1=%c1\", \"earlyinit=impl\", \"step=" step_s \
+      "\", \"subarch=" EARLYINIT_I_STR_(s) "\", \"phase=" phase_s "\", \"fn=" fn_s "\"\n") \
   EARLYINIT_I_PROVIDE_ASM_(step_s, s, fn_s)
 
 /* EARLYINIT_EXEMPT, after the checks. A basic asm, without operands (the
