@@ -142,24 +142,24 @@ typedef struct earlyinit_chain {
 } earlyinit_chain;
 
 /* @cond INTERNAL */
-#define EARLYINIT_CHAIN_CASE_(r, data, s)                                     \
+#define EARLYINIT_I_CHAIN_CASE_(r, data, s)                                     \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_early: \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(early, s));              \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(early, s));                  \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(early, s));              \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(early, s));                  \
     break;                                                                    \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES +                        \
       EARLYINIT_PHASE_setup_arch:                                             \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(setup_arch, s));         \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(setup_arch, s));             \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));         \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));             \
     break;                                                                    \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_late:  \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_CHAIN_TABLE_(late, s));               \
-    c.end = LINKTABLE_END(EARLYINIT_CHAIN_TABLE_(late, s));                   \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(late, s));               \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(late, s));                   \
     break;
-#define EARLYINIT_EXEMPT_CASE_(r, data, s)                         \
+#define EARLYINIT_I_EXEMPT_CASE_(r, data, s)                         \
   case EARLYINIT_SUBARCH_ID(s):                                    \
-    b = LINKTABLE_BEGIN(EARLYINIT_EXEMPT_TABLE_(s));               \
-    e = LINKTABLE_END(EARLYINIT_EXEMPT_TABLE_(s));                 \
+    b = LINKTABLE_BEGIN(EARLYINIT_I_EXEMPT_TABLE_(s));               \
+    e = LINKTABLE_END(EARLYINIT_I_EXEMPT_TABLE_(s));                 \
     break;
 /* @endcond */
 
@@ -177,7 +177,7 @@ static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
   earlyinit_chain c;
   c.begin = c.end = 0;
   switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       break;
   }
@@ -209,7 +209,7 @@ static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
                                       unsigned subarch) {
   const struct earlyinit_exemption *b = 0, *e = 0;
   switch (subarch) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }
@@ -252,9 +252,9 @@ static inline const struct earlyinit_step *earlyinit_unmet_dep_(
     const earlyinit_state *state, const struct earlyinit_step *step,
     unsigned subarch, earlyinit_chain chain, const struct earlyinit_entry *cur) {
   LINKTABLE_FOREACH(d, earlyinit_deps) {
-    if (linktable_rel_resolve(&d->step) != (const void *)step) continue;
     const struct earlyinit_step *dep =
         (const struct earlyinit_step *)linktable_rel_resolve(&d->dep);
+    if (linktable_rel_resolve(&d->step) != (const void *)step) continue;
     if (!earlyinit_dep_ok_(state, dep, subarch, chain, cur)) return dep;
   }
   return 0;
@@ -290,15 +290,78 @@ static inline void earlyinit_fatal_(const earlyinit_hooks *h,
   earlyinit_call_fatal_(h, &f);
 }
 
+/* Does a step of this chain have dependencies? Parity makes every declared
+ * step of the phase either implemented on the subarch or exempt there, so
+ * the chain has one iff a step of the phase with dependencies is not exempt.
+ * Costs a pass over the dependency records per chain, never per step. */
+static inline int earlyinit_chain_has_deps_(enum earlyinit_phase phase, unsigned subarch) {
+  LINKTABLE_FOREACH(d, earlyinit_deps) {
+    const struct earlyinit_step *step =
+        (const struct earlyinit_step *)linktable_rel_resolve(&d->step);
+    if (EARLYINIT_STEP_PHASE(step->info) == (unsigned)phase &&
+        !earlyinit_is_exempt(step, subarch))
+      return 1;
+  }
+  return 0;
+}
+
+static inline earlyinit_fn *earlyinit_entry_fn_(const struct earlyinit_entry *e) {
+  return (earlyinit_fn *)linktable_rel_resolve(&e->fn);
+}
+
+/* A step returned `code`: record it; 1 if the chain must stop. */
+static inline int earlyinit_failed_(const struct earlyinit_entry *e, int code,
+                                    const earlyinit_context *ctx, const earlyinit_hooks *h,
+                                    earlyinit_state *state, earlyinit_summary *sum) {
+  const struct earlyinit_step *step = earlyinit_entry_step(e);
+  ++sum->failed;
+  earlyinit_remember_not_ok_(state, step);
+  if (e->step & EARLYINIT_ENTRY_OPTIONAL) return 0;
+  earlyinit_fatal_(h, EARLYINIT_FATAL_STEP_FAILED, earlyinit_step_name(step), 0, ctx->subarch,
+                   (uint64_t)(int64_t)code);
+  sum->stopped = 1;
+  return 1;
+}
+
+/*
+ * The walk of a chain without dependencies and without a trace hook: per
+ * step, resolve the function, call it, test its result. The loop has no
+ * test for the chain's end: the sentinel entry past the end (tables.h)
+ * returns non-zero, so the one result test also ends the walk, and the
+ * run count comes from the entry pointer at the exits.
+ */
+static inline earlyinit_summary earlyinit_walk_fast_(earlyinit_chain chain,
+                                                     earlyinit_context *ctx,
+                                                     const earlyinit_hooks *h,
+                                                     earlyinit_state *state) {
+  earlyinit_summary sum;
+  const struct earlyinit_entry *e = chain.begin;
+  int code;
+  earlyinit_summary_clear_(&sum);
+  for (;;) {
+    do {
+      code = earlyinit_entry_fn_(e)(ctx);
+      ++e;
+    } while (__builtin_expect(code == 0, 1));
+    if (e - 1 == chain.end) break;
+    if (earlyinit_failed_(e - 1, code, ctx, h, state, &sum)) {
+      sum.run = (unsigned)(e - chain.begin);
+      return sum;
+    }
+  }
+  sum.run = (unsigned)(chain.end - chain.begin);
+  return sum;
+}
+
 /* The walk. `traced` is a constant at each call site, so the untraced walk
  * carries no per-step test for the trace hook. */
 __attribute__((__always_inline__)) static inline earlyinit_summary
 earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
                 const earlyinit_hooks *h, earlyinit_state *state, int traced) {
   earlyinit_summary sum;
-  earlyinit_summary_clear_(&sum);
   const struct earlyinit_entry *e;
   earlyinit_trace t;
+  earlyinit_summary_clear_(&sum);
   if (traced) {
     t.subarch = ctx->subarch;
     t.phase = ctx->phase;
@@ -386,8 +449,9 @@ static inline earlyinit_summary earlyinit_run_chain(
     const struct bootproto_boot_params *boot_params, const earlyinit_hooks *hooks,
     earlyinit_state *state) {
   earlyinit_summary sum;
-  earlyinit_summary_clear_(&sum);
   earlyinit_context ctx;
+  earlyinit_chain chain;
+  earlyinit_summary_clear_(&sum);
   if ((unsigned)phase >= EARLYINIT_NR_PHASES || !earlyinit_subarch_enabled(subarch)) {
     if ((unsigned)phase >= EARLYINIT_NR_PHASES)
       earlyinit_fatal_(hooks, EARLYINIT_FATAL_BAD_PHASE, 0, 0, subarch, (uint64_t)phase);
@@ -400,11 +464,13 @@ static inline earlyinit_summary earlyinit_run_chain(
   ctx.subarch = subarch;
   ctx.phase = phase;
   ctx.user = hooks->user;
-  const earlyinit_chain chain = earlyinit_chain_of(phase, subarch);
+  chain = earlyinit_chain_of(phase, subarch);
   if (hooks->trace)
     sum = earlyinit_walk_(chain, &ctx, hooks, state, 1);
-  else
+  else if (earlyinit_chain_has_deps_(phase, subarch))
     sum = earlyinit_walk_(chain, &ctx, hooks, state, 0);
+  else
+    sum = earlyinit_walk_fast_(chain, &ctx, hooks, state);
   if (!sum.stopped) state->phases_done |= 1u << phase;
   return sum;
 }

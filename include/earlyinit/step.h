@@ -41,14 +41,21 @@
 
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/control/iif.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/facilities/is_empty.hpp>
+#include <boost/preprocessor/punctuation/is_begin_parens.hpp>
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/elem.hpp>
+#include <boost/preprocessor/seq/seq.hpp>
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 #include <boost/preprocessor/tuple/eat.hpp>
-#include <boost/preprocessor/tuple/elem.hpp>
+#include <boost/preprocessor/tuple/rem.hpp>
+#include <boost/preprocessor/tuple/size.hpp>
 
+#include "earlyinit/names.h"
 #include "earlyinit/subarch.h"
 #include "earlyinit/tables.h"
+#include "linktable/assert.h"
 #include "linktable/linktable.h"
 
 /**
@@ -69,124 +76,343 @@
  *   #define EARLYINIT_STEP_e820 EARLYINIT_SPEC(setup_arch, 20, 0100, required, (cmdline))
  * @endcode
  */
-#define EARLYINIT_SPEC(phase, level, order, policy, deps) \
-  (phase, level, order, policy, deps)
+#define EARLYINIT_SPEC(...) (__VA_ARGS__)
 
 /* @cond INTERNAL */
-#define EARLYINIT_SPEC_OF_(step) BOOST_PP_CAT(EARLYINIT_STEP_, step)
-#define EARLYINIT_PHASE_OF_(step) BOOST_PP_TUPLE_ELEM(5, 0, EARLYINIT_SPEC_OF_(step))
-#define EARLYINIT_LEVEL_OF_(step) BOOST_PP_TUPLE_ELEM(5, 1, EARLYINIT_SPEC_OF_(step))
-#define EARLYINIT_ORDER_OF_(step) BOOST_PP_TUPLE_ELEM(5, 2, EARLYINIT_SPEC_OF_(step))
-#define EARLYINIT_POLICY_OF_(step) BOOST_PP_TUPLE_ELEM(5, 3, EARLYINIT_SPEC_OF_(step))
-#define EARLYINIT_DEPS_OF_(step) BOOST_PP_TUPLE_ELEM(5, 4, EARLYINIT_SPEC_OF_(step))
-/* Number of deps, from a sequence behind a placeholder (it may be empty). */
-#define EARLYINIT_NDEPS_(step) \
-  BOOST_PP_DEC(BOOST_PP_SEQ_SIZE((~)EARLYINIT_DEPS_OF_(step)))
+/*
+ * How the macros are built. Every public macro first finds the step's spec
+ * (EARLYINIT_STEP_<step>), once, and unpacks it into arguments; if there is
+ * none, the whole expansion is one static assertion in earlyinit's words,
+ * so that nothing else (Boost.PP, the compiler) reports first. Then come
+ * the checks, each a static assertion that names the macro, the bad token
+ * and what was expected; they precede everything else the macro emits, and
+ * what follows them cannot fail to compile on its own, so the first error
+ * line is theirs (asm text is only assembled once the C code compiled).
+ * Finally one never-called function per use holds one asm statement with
+ * every entry, metadata record and parity symbol of that use: per subarch
+ * only strings are pasted, and the enabled test is one token paste
+ * (subarch_ids.h).
+ */
+/* Three of each, one per nesting level: a macro cannot expand itself. */
+#define EARLYINIT_I_CALL_(macro, args) macro args
+#define EARLYINIT_I_CALL_SET_(macro, args) macro args
+#define EARLYINIT_I_CALL_LOOP_(macro, args) macro args
+#define EARLYINIT_I_CALL_REP_(macro, args) macro args
 
-/* Policies: the value kept in the step's info word and entry flags. */
-#define EARLYINIT_POLICY_required 0
-#define EARLYINIT_POLICY_optional 1
+/*
+ * For each element e of a sequence: macro(data, e). BOOST_PP_REPEAT_1, not
+ * BOOST_PP_SEQ_FOR_EACH: the latter first searches for a free recursion
+ * level, about a millisecond of GCC's time per use, which was most of the
+ * preprocessing of an EARLYINIT_IMPL. Not nestable; sequences are short.
+ * Level 3, the one a user's own BOOST_PP_REPEAT around the macros is the
+ * least likely to hold.
+ */
+#define EARLYINIT_I_FOR_SEQ_(macro, data, seq) \
+  BOOST_PP_REPEAT_3(BOOST_PP_SEQ_SIZE(seq), EARLYINIT_I_FOR_SEQ_I_, (macro, data, seq))
+#define EARLYINIT_I_FOR_SEQ_I_(z, i, mds) EARLYINIT_I_FOR_SEQ_II_(i, EARLYINIT_I_REM_ mds)
+#define EARLYINIT_I_FOR_SEQ_II_(i, args) EARLYINIT_I_FOR_SEQ_III_(i, args)
+#define EARLYINIT_I_FOR_SEQ_III_(i, macro, data, seq) \
+  EARLYINIT_I_CALL_REP_(macro, (data, BOOST_PP_SEQ_ELEM(i, seq)))
+#define EARLYINIT_I_APPLY_(macro, ...) macro(__VA_ARGS__)
+#define EARLYINIT_I_REM_(...) __VA_ARGS__
+#define EARLYINIT_I_NOTHING_(...)
+#define EARLYINIT_I_STR_(x) BOOST_PP_STRINGIZE(x)
 
-/* Keys: steps sort by phase letter, level, order; chains by level, order. */
-#define EARLYINIT_STEP_KEY_(step)                                              \
-  BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(                                     \
-                   EARLYINIT_PHASE_LETTER_(EARLYINIT_PHASE_OF_(step)),         \
-                   EARLYINIT_LEVEL_OF_(step)), _),                             \
-               EARLYINIT_ORDER_OF_(step))
-#define EARLYINIT_CHAIN_KEY_(step) \
-  BOOST_PP_CAT(BOOST_PP_CAT(EARLYINIT_LEVEL_OF_(step), _), EARLYINIT_ORDER_OF_(step))
+/* Probes: 1 if the token is a phase / policy, a 5-field spec. */
+#define EARLYINIT_I_PROBE_(prefix, x) BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(prefix, x))
+#define EARLYINIT_I_IS_PHASE_early ()
+#define EARLYINIT_I_IS_PHASE_setup_arch ()
+#define EARLYINIT_I_IS_PHASE_late ()
+#define EARLYINIT_I_IS_POLICY_required ()
+#define EARLYINIT_I_IS_POLICY_optional ()
+#define EARLYINIT_I_IS_5_5 ()
+#define EARLYINIT_I_IS_OPTIONAL_optional ()
+/* A phase's enum value, 0 for a bad phase (asserted separately, so that its
+ * assertion is the only error). */
+#define EARLYINIT_I_PHASE_VALUE_(phase)                              \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),     \
+               BOOST_PP_CAT(EARLYINIT_PHASE_, phase), 0)
+
+/* Policies: the entry's flags. */
+#define EARLYINIT_I_POLICY_FLAG_required 0
+#define EARLYINIT_I_POLICY_FLAG_optional EARLYINIT_ENTRY_OPTIONAL
+
+/*
+ * EARLYINIT_I_WITH_SPEC_(who, step, a, b, ok): ok(who, step, a, b, phase,
+ * level, order, policy, deps) with the fields of EARLYINIT_STEP_<step>, or
+ * an assertion that the step is unknown or its spec malformed.
+ */
+#define EARLYINIT_I_WITH_SPEC_(who, step, a, b, ok)                           \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(EARLYINIT_STEP_##step),               \
+               EARLYINIT_I_WITH_SPEC_I_, EARLYINIT_I_UNKNOWN_STEP_)           \
+  (who, step, a, b, ok, EARLYINIT_STEP_##step)
+#define EARLYINIT_I_WITH_SPEC_I_(who, step, a, b, ok, spec)                   \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_5_, BOOST_PP_TUPLE_SIZE(spec)), \
+               EARLYINIT_I_CALL_, EARLYINIT_I_BAD_SPEC_)                      \
+  (ok, (who, step, a, b, BOOST_PP_TUPLE_REM() spec))
+#define EARLYINIT_I_UNKNOWN_STEP_(who, step, ...)                             \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown step `" #step                   \
+                              "` (no EARLYINIT_STEP_" #step ")");
+#define EARLYINIT_I_BAD_SPEC_(ok, args) EARLYINIT_I_BAD_SPEC_I_ args
+#define EARLYINIT_I_BAD_SPEC_I_(who, step, a, b, ...)                         \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": the spec of step `" #step "` is ("     \
+                              #__VA_ARGS__ "): expected EARLYINIT_SPEC(phase, " \
+                              "level, order, policy, deps)");
+
+/* The checks of a spec's fields, for every macro that reads one. Phase and
+ * policy are checked by the preprocessor: nothing to compile when right. */
+#define EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)       \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),              \
+               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),            \
+               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
+  LINKTABLE_ASSERT_DIGITS_(#level, 2,                                         \
+                           #who ": step `" #step "` has level `" #level       \
+                           "` (expected two digits, e.g. 10)");               \
+  LINKTABLE_ASSERT_DIGITS_(#order, 4,                                         \
+                           #who ": step `" #step "` has order `" #order       \
+                           "` (expected four digits, e.g. 0100)");
+#define EARLYINIT_I_BAD_PHASE_(who, step, phase)                              \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown phase `"   \
+                              #phase "` (expected early, setup_arch or late)");
+#define EARLYINIT_I_BAD_POLICY_(who, step, policy)                            \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown policy `"  \
+                              #policy "` (expected required or optional)");
+
+/*
+ * EARLYINIT_I_WITH_SET_(who, step, set, ok, args): ok args if `set` is a
+ * sequence, else an assertion. Then every element must be a subarch, and
+ * none twice: the sum of the known elements' bits has one bit per known
+ * element (unknown ones have their own assertion).
+ */
+#define EARLYINIT_I_WITH_SET_(who, step, set, ok, args)                       \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CALL_SET_,          \
+               EARLYINIT_I_BAD_SET_)                                          \
+  (ok, args)
+#define EARLYINIT_I_SET_CHECKS_(who, step, set)                               \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CHECK_SET_,         \
+               EARLYINIT_I_BAD_SET_I_)(who, step, set)
+#define EARLYINIT_I_BAD_SET_(ok, args)
+#define EARLYINIT_I_BAD_SET_I_(who, step, set)                                \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": subarch set `" #set "` of step `" #step \
+                              "` is not a sequence (expected (pc)(xen_pvh)"   \
+                              " or EARLYINIT_ALL)");
+#define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
+  EARLYINIT_I_ASSERT_KNOWN_(who, step,                                        \
+                            EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_IF_UNKNOWN_, ~, set)) \
+  LINKTABLE_STATIC_ASSERT_(                                                   \
+      LINKTABLE_EQ_(                                                          \
+          __builtin_popcountll(0ull EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_BIT_, ~, set)), \
+          0 EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_ONE_, ~, set)),                  \
+      #who ": subarch set " #set " of step `" #step                           \
+      "` names a subarch twice (expected each once)");
+/* The unknown elements, as a sequence; the first is reported (outside the
+ * loop: a shorter macro backtrace). */
+#define EARLYINIT_I_IF_UNKNOWN_(data, s) BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), , (s))
+#define EARLYINIT_I_ASSERT_KNOWN_(who, step, unknowns)                         \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
+               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
+#define EARLYINIT_I_UNKNOWN_SUBARCH_(who, step, s)                           \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `" \
+                              #step "` (no EARLYINIT_SUBARCH_ID_" EARLYINIT_I_STR_(s) \
+                              "; enabled: " EARLYINIT_I_STR_(EARLYINIT_SUBARCHS) ")");
+#define EARLYINIT_I_ONE_(data, s) +EARLYINIT_IS_SUBARCH(s)
+#define EARLYINIT_I_BIT_(data, s) \
+  BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), +(1ull << EARLYINIT_SUBARCH_ID(s)), +0)
 
 /* The step's entry in earlyinit_steps, as a C object. */
-#define EARLYINIT_STEP_OBJ_(step) earlyinit_step_entry__##step
-#define EARLYINIT_DECLARE_STEP_OBJ_(step)                                    \
-  extern const struct earlyinit_step EARLYINIT_STEP_OBJ_(step) __asm__(      \
-      "linktable.entry.earlyinit_steps." #step) LINKTABLE_HIDDEN_
+#define EARLYINIT_I_STEP_OBJ_(step) earlyinit_step_entry__##step
+#define EARLYINIT_I_DECLARE_STEP_OBJ_(step)                                  \
+  extern const struct earlyinit_step EARLYINIT_I_STEP_OBJ_(step) __asm__(    \
+      EARLYINIT_STEP_SYMBOL_PREFIX #step) LINKTABLE_HIDDEN_
 
-#define EARLYINIT_PARITY_SYM_(step, s)                                  \
-  "earlyinit__step_" #step "__on_subarch_" BOOST_PP_STRINGIZE(s)        \
-  "__needs_exactly_one_implementation_or_exemption"
+/* Keys, as strings: steps "A10_0100", chains "10_0100". */
+#define EARLYINIT_I_CHAIN_KEY_S_(level, order) #level "_" #order
+#define EARLYINIT_I_STEP_KEY_S_(phase, level, order)                  \
+  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),       \
+               EARLYINIT_I_PHASE_LETTER_(phase), "?") #level "_" #order
 
-/* Flags kept in the low bits of an entry's step reference. */
-#define EARLYINIT_ENTRY_FLAGS_(step)                                  \
-  BOOST_PP_CAT(EARLYINIT_ENTRY_FLAGS_NDEPS_,                          \
-               BOOST_PP_BOOL(EARLYINIT_NDEPS_(step)))                 \
-  BOOST_PP_CAT(EARLYINIT_ENTRY_FLAGS_POLICY_, EARLYINIT_POLICY_OF_(step))
-#define EARLYINIT_ENTRY_FLAGS_NDEPS_0 0
-#define EARLYINIT_ENTRY_FLAGS_NDEPS_1 1
-#define EARLYINIT_ENTRY_FLAGS_POLICY_required +0
-#define EARLYINIT_ENTRY_FLAGS_POLICY_optional +2
+/* The parity symbol of (step, s), and its definition in a zero-size
+ * section named after who provides it and the subarch
+ * (.rodata.earlyinit.provided_by.<fn>.<s>), so that duplicates name both
+ * providers and one pair can be removed from an object (tests/sweep). */
+#define EARLYINIT_I_PARITY_SYM_(step_s, s)                                   \
+  EARLYINIT_PARITY_SYMBOL_PREFIX step_s EARLYINIT_PARITY_SYMBOL_INFIX EARLYINIT_I_STR_(s)     \
+  EARLYINIT_PARITY_SYMBOL_SUFFIX
+#define EARLYINIT_I_PROVIDE_ASM_(step_s, s, who_s)                           \
+  ".pushsection \"" EARLYINIT_PROVIDED_BY_PREFIX who_s "." EARLYINIT_I_STR_(s) \
+  "\",\"a\",@progbits\n"                                                      \
+  ".globl " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                          \
+  ".hidden " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                         \
+  EARLYINIT_I_PARITY_SYM_(step_s, s) ":\n"                                   \
+  ".popsection\n"
 
-/* Define the parity symbol for (step, s) in a zero-size section named
- * after who provides it, so that duplicates name both providers. */
-#define EARLYINIT_PROVIDE_(step, s, who) EARLYINIT_PROVIDE_I_(step, s, who)
-#define EARLYINIT_PROVIDE_I_(step, s, who)                                     \
-  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_provide__##step##__, s)) {       \
+/* For each subarch s of a set that is enabled: macro(d..., s), where
+ * md is (macro, d...). */
+#define EARLYINIT_I_FOR_ENABLED_(md, s)                                   \
+  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_CALL_LOOP_, BOOST_PP_TUPLE_EAT(2)) \
+  (EARLYINIT_I_APPLY_, (BOOST_PP_TUPLE_REM() md, s))
+/* For each dependency (deps may be empty). */
+#define EARLYINIT_I_FOR_DEPS_(macro, data, deps)                             \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), EARLYINIT_I_FOR_SEQ_,         \
+               BOOST_PP_TUPLE_EAT(3))(macro, data, deps)
+#define EARLYINIT_I_NDEPS_(deps) \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), BOOST_PP_SEQ_SIZE, 0 BOOST_PP_TUPLE_EAT(1))(deps)
+
+/* EARLYINIT_IMPL, after the checks: one entry and one parity definition
+ * per enabled subarch. Operands (LINKTABLE_ASM_OP): 0 the function, 1 the
+ * step. */
+#define EARLYINIT_I_IMPL_(who, step, set, fn, phase, level, order, policy, deps) \
+  EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
+  EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_IMPL_SET_,               \
+                        (who, step, set, fn, phase, level, order, policy, deps))
+#define EARLYINIT_I_IMPL_SET_(who, step, set, fn, phase, level, order, policy, deps) \
+  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
+  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_impl__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
-        ".pushsection \".rodata.earlyinit.provided_by." who "\",\"a\","      \
-        "@progbits\n"                                                        \
-        ".globl " EARLYINIT_PARITY_SYM_(step, s) "\n"                        \
-        ".hidden " EARLYINIT_PARITY_SYM_(step, s) "\n"                       \
-        EARLYINIT_PARITY_SYM_(step, s) ":\n"                                 \
-        ".popsection\n");                                                    \
+        "" /* no enabled subarch: nothing */                                 \
+        EARLYINIT_I_FOR_SEQ_(                                                \
+            EARLYINIT_I_FOR_ENABLED_,                                        \
+            (EARLYINIT_I_IMPL_ASM_, #step, #fn, #phase,                      \
+             EARLYINIT_I_CHAIN_KEY_S_(level, order),                         \
+             EARLYINIT_I_STR_(BOOST_PP_IS_BEGIN_PARENS(deps)) "+"            \
+             EARLYINIT_I_STR_(BOOST_PP_CAT(EARLYINIT_I_POLICY_FLAG_, policy))), \
+            set)                                                             \
+        :                                                                    \
+        : LINKTABLE_ASM_SYM_CONSTRAINT_(fn),                                   \
+          LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(step)));                       \
   }
+#define EARLYINIT_I_IMPL_ASM_(step_s, fn_s, phase_s, key_s, flags_s, s)      \
+  LINKTABLE_ENTRY_ASM_(                                                      \
+      EARLYINIT_CHAIN_TABLE_PREFIX phase_s "__" EARLYINIT_I_STR_(s), key_s, step_s,           \
+      ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) " - . + " flags_s "\n", "2",               \
+      EARLYINIT_I_STR_(EARLYINIT_CHAIN_KEY_WIDTH),                           \
+      ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\", \"ref1=" LINKTABLE_ASM_OP(1) "\", \"earlyinit=impl\", \"step=" step_s \
+      "\", \"subarch=" EARLYINIT_I_STR_(s) "\", \"phase=" phase_s "\", \"fn=" fn_s "\"\n") \
+  EARLYINIT_I_PROVIDE_ASM_(step_s, s, fn_s)
 
-/* One chain entry for (step, s), if s is enabled. */
-#define EARLYINIT_IMPL_ONE_(r, sf, s)                                   \
-  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_IMPL_EMIT_,           \
-               BOOST_PP_TUPLE_EAT(3))(BOOST_PP_TUPLE_ELEM(2, 0, sf),    \
-                                      BOOST_PP_TUPLE_ELEM(2, 1, sf), s)
-#define EARLYINIT_IMPL_EMIT_(step, fn, s) EARLYINIT_IMPL_EMIT_I_(step, fn, s)
-#define EARLYINIT_IMPL_EMIT_I_(step, fn, s)                                       \
-  LINKTABLE_RECORD(                                                             \
-      EARLYINIT_CHAIN_TABLE_(EARLYINIT_PHASE_OF_(step), s),                     \
-      EARLYINIT_CHAIN_KEY_(step), step,                                         \
-      (LINKTABLE_REL(fn))(LINKTABLE_REL_FLAGS(&EARLYINIT_STEP_OBJ_(step),       \
-                                              EARLYINIT_ENTRY_FLAGS_(step))),   \
-      ("earlyinit=impl")("step=" #step)("subarch=" BOOST_PP_STRINGIZE(s))        \
-      ("phase=" BOOST_PP_STRINGIZE(EARLYINIT_PHASE_OF_(step)))("fn=" #fn));     \
-  EARLYINIT_PROVIDE_(step, s, #fn)
+/* EARLYINIT_EXEMPT, after the checks. A basic asm, without operands (the
+ * step's symbol is known by name): a `%` in the reason is then no operand
+ * escape, and Clang reports only the reason's own assertion. */
+#define EARLYINIT_I_EXEMPT_(who, step, set, reason, phase, level, order, policy, deps) \
+  EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
+  LINKTABLE_STATIC_ASSERT_(!LINKTABLE_EQ_(sizeof("" reason), 1),             \
+                           #who ": the exemption of step `" #step            \
+                           "` needs a reason (expected a non-empty string)"); \
+  LINKTABLE_ASSERT_ASM_SAFE_(reason, #who ": the reason of the exemption of step `" \
+                             #step "` contains a quote, backslash or % "     \
+                             "(expected plain text)");                       \
+  EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_EXEMPT_SET_,             \
+                        (who, step, set, reason, level, order))
+#define EARLYINIT_I_EXEMPT_SET_(who, step, set, reason, level, order)        \
+  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
+  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_exempt__##step##__, __COUNTER__)) { \
+    __asm__ __volatile__(                                                    \
+        "" /* no enabled subarch: nothing */                                 \
+        EARLYINIT_I_FOR_SEQ_(                                                \
+            EARLYINIT_I_FOR_ENABLED_,                                        \
+            (EARLYINIT_I_EXEMPT_ASM_, #step, reason,                         \
+             EARLYINIT_I_CHAIN_KEY_S_(level, order)),                        \
+            set)                                                             \
+        );                                                                   \
+  }
+#define EARLYINIT_I_EXEMPT_ASM_(step_s, reason, key_s, s)                    \
+  LINKTABLE_ENTRY_ASM_(                                                      \
+      EARLYINIT_EXEMPT_TABLE_PREFIX EARLYINIT_I_STR_(s), key_s, step_s,                       \
+      ".long " EARLYINIT_STEP_SYMBOL_PREFIX step_s " - . + 0\n", "1",        \
+      EARLYINIT_I_STR_(EARLYINIT_CHAIN_KEY_WIDTH),                           \
+      ".asciz \"ref0=" EARLYINIT_STEP_SYMBOL_PREFIX step_s "\"\n"            \
+      ".asciz \"earlyinit=exempt\"\n"                                        \
+      ".asciz \"step=" step_s "\"\n"                                         \
+      ".asciz \"subarch=" EARLYINIT_I_STR_(s) "\"\n"                                          \
+      ".asciz \"reason=" reason "\"\n")                                      \
+  EARLYINIT_I_PROVIDE_ASM_(step_s, s,                                        \
+                           EARLYINIT_EXEMPTION_PROVIDER_PREFIX step_s)
 
-#define EARLYINIT_EXEMPT_ONE_(r, sr, s)                                 \
-  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_EXEMPT_EMIT_,         \
-               BOOST_PP_TUPLE_EAT(3))(BOOST_PP_TUPLE_ELEM(2, 0, sr),    \
-                                      BOOST_PP_TUPLE_ELEM(2, 1, sr), s)
-#define EARLYINIT_EXEMPT_EMIT_(step, reason, s) EARLYINIT_EXEMPT_EMIT_I_(step, reason, s)
-#define EARLYINIT_EXEMPT_EMIT_I_(step, reason, s)                                \
-  LINKTABLE_RECORD(EARLYINIT_EXEMPT_TABLE_(s), EARLYINIT_CHAIN_KEY_(step),     \
-                   step, (LINKTABLE_REL(&EARLYINIT_STEP_OBJ_(step))),          \
-                   ("earlyinit=exempt")("step=" #step)                         \
-                   ("subarch=" BOOST_PP_STRINGIZE(s))("reason=" reason));      \
-  EARLYINIT_PROVIDE_(step, s, "exemption." #step)
+/* EARLYINIT_DEFINE_STEP, after the checks. */
+#define EARLYINIT_I_DEFINE_(who, step, a, b, phase, level, order, policy, deps) \
+  EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
+  BOOST_PP_IIF(EARLYINIT_I_DEPS_OK_(deps), EARLYINIT_I_DEFINE_DEPS_,         \
+               EARLYINIT_I_BAD_DEPS_)(who, step, phase, level, order, policy, deps)
+#define EARLYINIT_I_DEPS_OK_(deps) \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), 1, BOOST_PP_IS_EMPTY(deps))
+#define EARLYINIT_I_BAD_DEPS_(who, step, phase, level, order, policy, deps)   \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has dependencies `"    \
+                              #deps "` (expected a sequence like (cr4_shadow)" \
+                              " or nothing)");
+#define EARLYINIT_I_DEFINE_DEPS_(who, step, phase, level, order, policy, deps) \
+  EARLYINIT_I_ASSERT_DEPS_(who, step,                                        \
+                           EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_IF_UNKNOWN_DEP_, ~, deps)) \
+  EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \
+                         EARLYINIT_I_STEP_KEY_S_(phase, level, order), deps)
+#define EARLYINIT_I_IF_UNKNOWN_DEP_(data, dep) \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_STEP_, dep)), , (dep))
+#define EARLYINIT_I_ASSERT_DEPS_(who, step, unknowns)                          \
+  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_DEP_,  \
+               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
+#define EARLYINIT_I_UNKNOWN_DEP_(who, step, dep)                              \
+  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` depends on unknown step `" \
+                              EARLYINIT_I_STR_(dep) "` (no EARLYINIT_STEP_"  \
+                              EARLYINIT_I_STR_(dep) ")");
 
-#define EARLYINIT_OWE_ONE_(r, step, s) \
-  ".long " EARLYINIT_PARITY_SYM_(step, s) " - .\n"
-
-#define EARLYINIT_DEP_ONE_(r, step, i, dep)                                    \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), EARLYINIT_DEP_EMIT_, BOOST_PP_TUPLE_EAT(2))(   \
-      step, dep)
-#define EARLYINIT_DEP_EMIT_(step, dep) EARLYINIT_DEP_EMIT_I_(step, dep)
-#define EARLYINIT_DEP_EMIT_I_(step, dep)                                         \
-  EARLYINIT_DECLARE_STEP_OBJ_(dep);                                            \
-  LINKTABLE_RECORD(earlyinit_deps, EARLYINIT_STEP_KEY_(step), step##__##dep,   \
-                   (LINKTABLE_REL(&EARLYINIT_STEP_OBJ_(step)))                 \
-                   (LINKTABLE_REL(&EARLYINIT_STEP_OBJ_(dep))),                 \
-                   ("earlyinit=dep")("step=" #step)("dep=" #dep));
-/* BOOST_PP_STRINGIZE, not #: the element arrives as an unexpanded
- * BOOST_PP_SEQ_HEAD(...) call. */
-#define EARLYINIT_DEP_ATTR_(r, data, i, dep) \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), ("dep=" BOOST_PP_STRINGIZE(dep)), )
-
-#ifdef __cplusplus
-/* Reasons are copied into assembler strings: no quote, backslash or %. */
-constexpr bool earlyinit_reason_ok_(const char *r) {
-  for (; *r; ++r)
-    if (*r == '"' || *r == '\\' || *r == '%') return false;
-  return true;
-}
-#define EARLYINIT_REASON_OK_(r) earlyinit_reason_ok_(r)
-#else
-#define EARLYINIT_REASON_OK_(r) 1
-#endif
+/*
+ * The step's name array (defined first, in EARLYINIT_DEFINE_STEP itself,
+ * for a short backtrace) doubles as the guard against defining a step twice
+ * in one file: its identifier is what the compiler's "redefinition" names.
+ * Operands (LINKTABLE_ASM_OP): 0 the name, 1 the info word; dependencies'
+ * records use
+ * their own emitter (they reference other steps).
+ */
+#define EARLYINIT_I_NAME_(step) \
+  EARLYINIT_DEFINE_STEP__step_##step##__defined_twice__expected_once_per_program
+#define EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy, key_s, deps) \
+  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
+  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_define__##step##__, __COUNTER__)) { \
+    __asm__ __volatile__(                                                    \
+        LINKTABLE_ENTRY_ASM_(                                                \
+            EARLYINIT_STEPS_TABLE_NAME, key_s, #step,                        \
+            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) "\n", "2",                           \
+            EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                      \
+            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\"\n.asciz \"u32_1=" LINKTABLE_ASM_OP(1) "\"\n"                    \
+            ".asciz \"earlyinit=step\"\n"                                    \
+            ".asciz \"step=" #step "\"\n"                                    \
+            ".asciz \"phase=" #phase "\"\n"                                  \
+            ".asciz \"level=" #level "\"\n"                                  \
+            ".asciz \"order=" #order "\"\n"                                  \
+            ".asciz \"policy=" #policy "\"\n"                                \
+            EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_ATTR_, ~, deps))           \
+        ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"       \
+        ".balign 4\n"                                                        \
+        EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_OWE_, #step, EARLYINIT_SUBARCHS)   \
+        ".popsection\n"                                                      \
+        :                                                                    \
+        : LINKTABLE_ASM_SYM_CONSTRAINT_(EARLYINIT_I_NAME_(step)),                                      \
+          "i"(EARLYINIT_STEP_INFO(EARLYINIT_I_PHASE_VALUE_(phase),           \
+                                  EARLYINIT_I_PROBE_(EARLYINIT_I_IS_OPTIONAL_, policy), \
+                                  EARLYINIT_I_NDEPS_(deps))));               \
+  }                                                                          \
+  EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_, (step, key_s), deps)
+#define EARLYINIT_I_DEP_ATTR_(data, dep) ".asciz \"dep=" EARLYINIT_I_STR_(dep) "\"\n"
+#define EARLYINIT_I_OWE_(step_s, s) \
+  ".long " EARLYINIT_I_PARITY_SYM_(step_s, s) " - .\n"
+#define EARLYINIT_I_DEP_(sk, dep) \
+  EARLYINIT_I_CALL_LOOP_(EARLYINIT_I_DEP_EMIT_, (BOOST_PP_TUPLE_REM() sk, dep))
+#define EARLYINIT_I_DEP_EMIT_(step, key_s, dep)                               \
+  EARLYINIT_I_DECLARE_STEP_OBJ_(dep);                                        \
+  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_dep__##step##__, __COUNTER__)) { \
+    __asm__ __volatile__(                                                    \
+        LINKTABLE_ENTRY_ASM_(                                                \
+            EARLYINIT_DEPS_TABLE_NAME, key_s, #step "__" #dep,               \
+            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) " - . + 0\n", "2",                   \
+            EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                      \
+            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\"\n.asciz \"ref1=" LINKTABLE_ASM_OP(1) "\"\n"                     \
+            ".asciz \"earlyinit=dep\"\n"                                     \
+            ".asciz \"step=" #step "\"\n"                                    \
+            ".asciz \"dep=" #dep "\"\n")                                     \
+        :                                                                    \
+        : LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(step)),          \
+          LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(dep))); \
+  }
 /* @endcond */
 
 /**
@@ -202,36 +428,10 @@ constexpr bool earlyinit_reason_ok_(const char *r) {
  *   EARLYINIT_DEFINE_STEP(kasan_early);
  * @endcode
  */
-#define EARLYINIT_DEFINE_STEP(step)                                             \
-  LINKTABLE_STATIC_ASSERT_(                                                     \
-      sizeof(BOOST_PP_STRINGIZE(EARLYINIT_LEVEL_OF_(step))) == 3 &&             \
-          sizeof(BOOST_PP_STRINGIZE(EARLYINIT_ORDER_OF_(step))) == 5,           \
-      "earlyinit: step " #step " needs a two-digit level and a four-digit "     \
-      "order (10, 0100)");                                                      \
-  EARLYINIT_DECLARE_STEP_OBJ_(step);                                            \
-  static const char earlyinit_step_name__##step[] = #step;                      \
-  LINKTABLE_RECORD(                                                             \
-      earlyinit_steps, EARLYINIT_STEP_KEY_(step), step,                         \
-      (LINKTABLE_REL(earlyinit_step_name__##step))(LINKTABLE_U32(              \
-          EARLYINIT_STEP_INFO(                                                  \
-              BOOST_PP_CAT(EARLYINIT_PHASE_, EARLYINIT_PHASE_OF_(step)),        \
-              BOOST_PP_CAT(EARLYINIT_POLICY_, EARLYINIT_POLICY_OF_(step)),      \
-              EARLYINIT_NDEPS_(step)))),                                        \
-      ("earlyinit=step")("step=" #step)(                                        \
-          "phase=" BOOST_PP_STRINGIZE(EARLYINIT_PHASE_OF_(step)))(             \
-          "level=" BOOST_PP_STRINGIZE(EARLYINIT_LEVEL_OF_(step)))(             \
-          "order=" BOOST_PP_STRINGIZE(EARLYINIT_ORDER_OF_(step)))(             \
-          "policy=" BOOST_PP_STRINGIZE(EARLYINIT_POLICY_OF_(step)))             \
-          BOOST_PP_SEQ_FOR_EACH_I(EARLYINIT_DEP_ATTR_, ~,                       \
-                                  (~)EARLYINIT_DEPS_OF_(step)));                \
-  BOOST_PP_SEQ_FOR_EACH_I(EARLYINIT_DEP_ONE_, step, (~)EARLYINIT_DEPS_OF_(step)) \
-  LINKTABLE_EMITTER_(earlyinit_owe__##step) {                                   \
-    __asm__ __volatile__(                                                       \
-        ".pushsection .rodata.earlyinit.parity,\"aR\",@progbits\n"              \
-        ".balign 4\n" BOOST_PP_SEQ_FOR_EACH(EARLYINIT_OWE_ONE_, step,           \
-                                            EARLYINIT_SUBARCHS)                 \
-        ".popsection\n");                                                       \
-  }                                                                             \
+#define EARLYINIT_DEFINE_STEP(step)                                          \
+  /* unused when the spec is bad: then its assertion is the only error */    \
+  __attribute__((__unused__)) static const char EARLYINIT_I_NAME_(step)[] = #step; \
+  EARLYINIT_I_WITH_SPEC_(EARLYINIT_DEFINE_STEP, step, ~, ~, EARLYINIT_I_DEFINE_) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_STEP(" #step ")")
 
 /**
@@ -250,13 +450,13 @@ constexpr bool earlyinit_reason_ok_(const char *r) {
  *   EARLYINIT_IMPL(kasan_early, EARLYINIT_ALL, kasan_early_init);
  * @endcode
  */
-#define EARLYINIT_IMPL(step, subarchs, fn)                                    \
-  LINKTABLE_STATIC_ASSERT_(                                                   \
-      LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(fn)), earlyinit_fn *),        \
-      "earlyinit: " #fn ", implementation of step " #step                     \
-      ", must be int " #fn "(const earlyinit_context *)");                    \
-  EARLYINIT_DECLARE_STEP_OBJ_(step);                                          \
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_IMPL_ONE_, (step, fn), subarchs)            \
+#define EARLYINIT_IMPL(step, subarchs, fn)                                   \
+  LINKTABLE_STATIC_ASSERT_(                                                  \
+      LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(fn)), earlyinit_fn *),       \
+      "EARLYINIT_IMPL: " #fn ", implementation of step `" #step              \
+      "`, must be int " #fn "(const earlyinit_context *)");                  \
+  EARLYINIT_I_SET_CHECKS_(EARLYINIT_IMPL, step, subarchs)                    \
+  EARLYINIT_I_WITH_SPEC_(EARLYINIT_IMPL, step, subarchs, fn, EARLYINIT_I_IMPL_) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_IMPL(" #step ", " #fn ")")
 
 /**
@@ -275,15 +475,9 @@ constexpr bool earlyinit_reason_ok_(const char *r) {
  *                    "only a PVH loader passes an hvm_start_info");
  * @endcode
  */
-#define EARLYINIT_EXEMPT(step, subarchs, reason)                               \
-  LINKTABLE_STATIC_ASSERT_(sizeof("" reason) > 1,                              \
-                           "earlyinit: the exemption of step " #step          \
-                           " needs a reason");                                 \
-  LINKTABLE_STATIC_ASSERT_(EARLYINIT_REASON_OK_(reason),                       \
-                           "earlyinit: the reason of the exemption of step "   \
-                           #step " may not contain a quote, backslash or %");  \
-  EARLYINIT_DECLARE_STEP_OBJ_(step);                                           \
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_EXEMPT_ONE_, (step, reason), subarchs)       \
+#define EARLYINIT_EXEMPT(step, subarchs, reason)                             \
+  EARLYINIT_I_SET_CHECKS_(EARLYINIT_EXEMPT, step, subarchs)                  \
+  EARLYINIT_I_WITH_SPEC_(EARLYINIT_EXEMPT, step, subarchs, reason, EARLYINIT_I_EXEMPT_) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_EXEMPT(" #step ")")
 
 #endif /* EARLYINIT_STEP_H */

@@ -28,12 +28,8 @@
 #define EARLYINIT_SUBARCH_H
 
 #include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/comparison/equal.hpp>
-#include <boost/preprocessor/logical/or.hpp>
-#include <boost/preprocessor/seq/filter.hpp>
-#include <boost/preprocessor/seq/fold_left.hpp>
+#include <boost/preprocessor/punctuation/is_begin_parens.hpp>
 #include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 
 #ifdef EARLYINIT_CONFIG_HEADER
@@ -84,25 +80,31 @@
 /** The label of a subarch name ("Xen PVH"). */
 #define EARLYINIT_SUBARCH_LABEL(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_LABEL_, s)
 
-/* @cond INTERNAL */
-#define EARLYINIT_IS_ENABLED_OP_(s, id, e) \
-  BOOST_PP_EQUAL(EARLYINIT_SUBARCH_ID(e), id)
-/* @endcond */
+#include "earlyinit/subarch_ids.h"
 
 /**
- * 1 if subarch s is enabled in this build, else 0 (a preprocessor number).
- * Usable inside BOOST_PP_SEQ_FOR_EACH (it folds, it does not loop with FOR).
+ * 1 if subarch s is enabled in this build, else 0 (a preprocessor number);
+ * 0 also for a name that is not a subarch. One token paste: usable inside
+ * any Boost.PP loop.
  *
  * @code
  *   enum { with_xen_pv = EARLYINIT_IS_ENABLED(xen_pv) };   // 1 or 0
  *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), int xen_pv_on;, int xen_pv_off;)
  * @endcode
  */
-#define EARLYINIT_IS_ENABLED(s)                                          \
-  BOOST_PP_EQUAL(BOOST_PP_SEQ_SIZE((~)BOOST_PP_SEQ_FILTER(                \
-                     EARLYINIT_IS_ENABLED_OP_, EARLYINIT_SUBARCH_ID(s),   \
-                     EARLYINIT_SUBARCHS)),                                \
-                 2)
+#define EARLYINIT_IS_ENABLED(s) \
+  BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_I_ENABLED_ID_, EARLYINIT_SUBARCH_ID(s)))
+
+/**
+ * 1 if s names a subarch (EARLYINIT_SUBARCH_ID_<s> is an id below 64),
+ * enabled or not, else 0.
+ *
+ * @code
+ *   BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(xen_pvv), OK, ERROR)(...)
+ * @endcode
+ */
+#define EARLYINIT_IS_SUBARCH(s) \
+  BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_I_KNOWN_ID_, EARLYINIT_SUBARCH_ID(s)))
 
 #ifndef __ASSEMBLER__
 #ifdef __cplusplus
@@ -110,10 +112,10 @@ extern "C" {
 #endif
 
 /* @cond INTERNAL */
-#define EARLYINIT_NAME_CASE_(r, data, s) \
+#define EARLYINIT_I_NAME_CASE_(r, data, s) \
   case EARLYINIT_SUBARCH_ID(s):          \
     return BOOST_PP_STRINGIZE(s);
-#define EARLYINIT_LABEL_CASE_(r, data, s) \
+#define EARLYINIT_I_LABEL_CASE_(r, data, s) \
   case EARLYINIT_SUBARCH_ID(s):           \
     return EARLYINIT_SUBARCH_LABEL(s);
 /* @endcond */
@@ -127,7 +129,7 @@ extern "C" {
  */
 static inline const char *earlyinit_subarch_name(unsigned id) {
   switch (id) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_NAME_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_NAME_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }
@@ -142,7 +144,7 @@ static inline const char *earlyinit_subarch_name(unsigned id) {
  */
 static inline const char *earlyinit_subarch_label(unsigned id) {
   switch (id) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_LABEL_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_LABEL_CASE_, ~, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }

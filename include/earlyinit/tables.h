@@ -26,7 +26,9 @@
 #include <boost/preprocessor/seq/for_each_i.hpp>
 #include <boost/preprocessor/stringize.hpp>
 
+#include "earlyinit/names.h"
 #include "earlyinit/subarch.h"
+#include "linktable/assert.h"
 #include "linktable/linktable.h"
 
 #ifdef __cplusplus
@@ -61,9 +63,6 @@ struct earlyinit_entry {
   linktable_rel fn;   /**< the step function (earlyinit_fn) */
   linktable_rel step; /**< low bits: EARLYINIT_ENTRY_HAS_DEPS, _OPTIONAL */
 };
-#define EARLYINIT_ENTRY_HAS_DEPS 1  /**< entry flag: the step has dependencies */
-#define EARLYINIT_ENTRY_OPTIONAL 2  /**< entry flag: the step is optional */
-#define EARLYINIT_ENTRY_FLAG_MASK 3 /**< the flag bits of earlyinit_entry.step */
 
 /** A declared step: its name and an info word (EARLYINIT_STEP_INFO). */
 struct earlyinit_step {
@@ -72,14 +71,15 @@ struct earlyinit_step {
 };
 
 /** Pack phase, policy (0 required, 1 optional) and number of deps. */
-#define EARLYINIT_STEP_INFO(phase, optional, ndeps) \
-  ((uint32_t)(phase) | (uint32_t)(optional) << 8 | (uint32_t)(ndeps) << 16)
+#define EARLYINIT_STEP_INFO(phase, optional, ndeps)                     \
+  ((uint32_t)(phase) | (uint32_t)(optional) << EARLYINIT_STEP_INFO_OPTIONAL_SHIFT | \
+   (uint32_t)(ndeps) << EARLYINIT_STEP_INFO_NDEPS_SHIFT)
 /** The phase in an info word. */
-#define EARLYINIT_STEP_PHASE(info) ((info)&0xff)
+#define EARLYINIT_STEP_PHASE(info) ((info)&EARLYINIT_STEP_INFO_PHASE_MASK)
 /** 1 if the info word's step is optional. */
-#define EARLYINIT_STEP_OPTIONAL(info) (((info) >> 8) & 1)
+#define EARLYINIT_STEP_OPTIONAL(info) (((info) >> EARLYINIT_STEP_INFO_OPTIONAL_SHIFT) & 1)
 /** The number of dependencies in an info word. */
-#define EARLYINIT_STEP_NDEPS(info) ((info) >> 16)
+#define EARLYINIT_STEP_NDEPS(info) ((info) >> EARLYINIT_STEP_INFO_NDEPS_SHIFT)
 
 /** A dependency: `step` must run after `dep`. */
 struct earlyinit_dep {
@@ -98,49 +98,64 @@ struct earlyinit_subarch_entry {
 };
 
 /* @cond INTERNAL */
-#define EARLYINIT_PHASE_LETTER_(phase) BOOST_PP_CAT(EARLYINIT_PHASE_LETTER_, phase)
-#define EARLYINIT_PHASE_LETTER_early A
-#define EARLYINIT_PHASE_LETTER_setup_arch B
-#define EARLYINIT_PHASE_LETTER_late C
-#define EARLYINIT_CHAIN_TABLE_(phase, s) \
+/* Phase letters of step keys (EARLYINIT_PHASE_LETTER_* in names.h). */
+#define EARLYINIT_I_PHASE_LETTER_(phase) BOOST_PP_CAT(EARLYINIT_I_PHASE_LETTER_, phase)
+#define EARLYINIT_I_PHASE_LETTER_early EARLYINIT_PHASE_LETTER_EARLY
+#define EARLYINIT_I_PHASE_LETTER_setup_arch EARLYINIT_PHASE_LETTER_SETUP_ARCH
+#define EARLYINIT_I_PHASE_LETTER_late EARLYINIT_PHASE_LETTER_LATE
+#define EARLYINIT_I_CHAIN_TABLE_(phase, s) \
   BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(earlyinit_, phase), __), s)
-#define EARLYINIT_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
+#define EARLYINIT_I_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
 
-/* Step keys: phase letter, level, order: A10_0100. */
-#define EARLYINIT_STEP_KEY_WIDTH 8
-/* Chain keys: level, order: 10_0100. */
-#define EARLYINIT_CHAIN_KEY_WIDTH 7
-
-#define EARLYINIT_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
+#define EARLYINIT_I_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
                     EARLYINIT_CHAIN_KEY_WIDTH);                                \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(setup_arch, s),                     \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),                     \
                     struct earlyinit_entry, EARLYINIT_CHAIN_KEY_WIDTH);        \
-  LINKTABLE_DECLARE(EARLYINIT_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
                     EARLYINIT_CHAIN_KEY_WIDTH);                                \
-  LINKTABLE_DECLARE(EARLYINIT_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
+  LINKTABLE_DECLARE(EARLYINIT_I_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
                     EARLYINIT_CHAIN_KEY_WIDTH);
 
-#define EARLYINIT_SUBARCH_KEY_(id)                                          \
+#define EARLYINIT_I_SUBARCH_KEY_(id)                                          \
   BOOST_PP_CAT(BOOST_PP_CAT(ID, BOOST_PP_IIF(BOOST_PP_LESS(id, 10), 0, )), id)
-#define EARLYINIT_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(early, s));                          \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(setup_arch, s));                     \
-  LINKTABLE_DEFINE(EARLYINIT_CHAIN_TABLE_(late, s));                           \
-  LINKTABLE_DEFINE(EARLYINIT_EXEMPT_TABLE_(s));                                \
+/* Each chain is followed, past its end marker, by a sentinel entry whose
+ * function returns non-zero: the dispatcher's hot loop then needs no test
+ * for the end, only the one for a step's result (dispatch.h). */
+#define EARLYINIT_I_SENTINEL_ASM_                                              \
+  ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
+#define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(early, s),                  \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),             \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(late, s),                   \
+                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  LINKTABLE_DEFINE(EARLYINIT_I_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
-                   EARLYINIT_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
+                   EARLYINIT_I_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
                    (LINKTABLE_U32(EARLYINIT_SUBARCH_ID(s))),                   \
                    ("earlyinit=subarch")("subarch=" BOOST_PP_STRINGIZE(s))(   \
                        "id=" BOOST_PP_STRINGIZE(EARLYINIT_SUBARCH_ID(s)))(     \
                        "label=" EARLYINIT_SUBARCH_LABEL(s)));
+
+/* The sentinel's function: hidden and global with a fixed name, so that the
+ * markers' asm can name it (LTO renames static functions). */
+#define EARLYINIT_I_DEFINE_CHAIN_END_()                                        \
+  __attribute__((__used__, __visibility__("hidden"))) int earlyinit_chain_end_( \
+      const earlyinit_context *ctx) __asm__(EARLYINIT_CHAIN_END_SYMBOL);       \
+  int earlyinit_chain_end_(const earlyinit_context *ctx) {                     \
+    (void)ctx;                                                                 \
+    return 1;                                                                  \
+  }                                                                            \
+  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES")
 /* @endcond */
 
 LINKTABLE_DECLARE(earlyinit_steps, struct earlyinit_step, EARLYINIT_STEP_KEY_WIDTH);
 LINKTABLE_DECLARE(earlyinit_deps, struct earlyinit_dep, EARLYINIT_STEP_KEY_WIDTH);
 /* Keys ID00..ID63: two-digit ids. */
 LINKTABLE_DECLARE(earlyinit_subarchs, struct earlyinit_subarch_entry, 4);
-BOOST_PP_SEQ_FOR_EACH(EARLYINIT_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS)
+BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS)
 
 #ifdef __cplusplus
 }
@@ -156,10 +171,11 @@ BOOST_PP_SEQ_FOR_EACH(EARLYINIT_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS)
  * @endcode
  */
 #define EARLYINIT_DEFINE_TABLES()                                              \
+  EARLYINIT_I_DEFINE_CHAIN_END_();                                             \
   LINKTABLE_DEFINE(earlyinit_steps);                                           \
   LINKTABLE_DEFINE(earlyinit_deps);                                            \
   LINKTABLE_DEFINE(earlyinit_subarchs);                                        \
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_DEFINE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS) \
+  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DEFINE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS) \
   LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES()")
 
 #endif /* EARLYINIT_TABLES_H */

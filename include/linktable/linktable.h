@@ -58,35 +58,13 @@
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 #include <boost/preprocessor/tuple/elem.hpp>
-#include <boost/preprocessor/arithmetic/mul.hpp>
 #include <boost/preprocessor/logical/bool.hpp>
 #include <boost/preprocessor/control/iif.hpp>
 #include <boost/preprocessor/punctuation/comma_if.hpp>
 
+#include "linktable/assert.h"
+#include "linktable/names.h"
 #include "linktable/rel.h"
-
-/** Prefix of every table section; the linker fragment sorts `PREFIX*`. */
-#define LINKTABLE_SECTION_PREFIX ".rodata.lt."
-
-/** The non-allocated section that holds one metadata record per entry. */
-#define LINKTABLE_META_SECTION ".linktable_meta"
-
-/** @{ */
-/** Metadata record magic ("LTMD", little-endian) and format version. */
-#define LINKTABLE_META_MAGIC 0x444d544c
-#define LINKTABLE_META_VERSION 1
-#define LINKTABLE_META_KIND_TABLE 1
-#define LINKTABLE_META_KIND_ENTRY 2
-/** @} */
-
-/**
- * The linker fragment defines this symbol and every table refers to it, so
- * a program linked without the fragment fails to link, and the linker's
- * "undefined reference" names the fix, instead of running with unsorted or
- * empty tables.
- */
-#define LINKTABLE_FRAGMENT_SYMBOL \
-  "linktable_linker_fragment_missing__link_with__linker_scripts_linktable_ld"
 
 /**
  * An asm operand of an entry's emitter, as the assembler should see it:
@@ -128,10 +106,8 @@
 #define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
 
 #ifdef __cplusplus
-#define LINKTABLE_STATIC_ASSERT_(cond, msg) static_assert(cond, msg)
 #define LINKTABLE_ALIGNOF_(type) alignof(type)
 #else
-#define LINKTABLE_STATIC_ASSERT_(cond, msg) _Static_assert(cond, msg)
 #define LINKTABLE_ALIGNOF_(type) _Alignof(type)
 #endif
 
@@ -155,9 +131,9 @@ template <class A> struct linktable_same_type_<A, A> {
 #define LINKTABLE_KEYWIDTH_(table) linktable_keywidth__##table
 #define LINKTABLE_BEGIN_SYM_(table) linktable_begin__##table
 #define LINKTABLE_END_SYM_(table) linktable_end__##table
-#define LINKTABLE_ASM_BEGIN_(table) "linktable.begin." #table
-#define LINKTABLE_ASM_END_(table) "linktable.end." #table
-#define LINKTABLE_ASM_ENTRY_(table, name) "linktable.entry." #table "." #name
+#define LINKTABLE_ASM_BEGIN_(table) LINKTABLE_BEGIN_SYMBOL_PREFIX #table
+#define LINKTABLE_ASM_END_(table) LINKTABLE_END_SYMBOL_PREFIX #table
+#define LINKTABLE_ASM_ENTRY_(table, name) LINKTABLE_ENTRY_SYMBOL_PREFIX #table "." #name
 
 /* A field is a tuple (kind, expression, addend). */
 #define LINKTABLE_FIELD_KIND_(f) BOOST_PP_TUPLE_ELEM(3, 0, f)
@@ -210,7 +186,8 @@ template <class A> struct linktable_same_type_<A, A> {
 #define LINKTABLE_META_ADDR_(addr) ".long " addr ", 0\n"
 #endif
 
-/* A metadata record, see docs/linktable-metadata.md. */
+/* A metadata record, see docs/linktable-metadata.md. Strings share one
+ * .asciz directive: fewer directives for Clang's assembler to parse. */
 #define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
                                name, attrs_asm)                               \
   ".pushsection " LINKTABLE_META_SECTION ",\"R\",@progbits\n"                  \
@@ -225,10 +202,7 @@ template <class A> struct linktable_same_type_<A, A> {
   LINKTABLE_META_ADDR_(addr2)                                                 \
   ".long " size_op "\n"                                                       \
   ".long " kw_op "\n"                                                         \
-  ".asciz \"" table "\"\n"                                                    \
-  ".asciz \"" key "\"\n"                                                      \
-  ".asciz \"" name "\"\n"                                                     \
-  ".asciz \"" __FILE__ "\"\n"                                                 \
+  ".asciz \"" table "\", \"" key "\", \"" name "\", \"" __FILE__ "\"\n"       \
   attrs_asm                                                                   \
   ".byte 0\n"                                                                 \
   ".balign 8\n"                                                               \
@@ -244,7 +218,6 @@ template <class A> struct linktable_same_type_<A, A> {
  * (about 100 bytes per entry in a hosted build); never instrumented, so no
  * __mcount_loc entry points into a discarded section.
  */
-#define LINKTABLE_EMITTER_SECTION ".text.linktable_emitter"
 #define LINKTABLE_EMITTER_(fname)                                              \
   __attribute__((__used__, __noinline__, __no_instrument_function__,                    \
                  __section__(LINKTABLE_EMITTER_SECTION))) static void fname(void)
@@ -287,11 +260,18 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DEFINE(frob_table);
  * @endcode
  */
-#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table)
-#define LINKTABLE_DEFINE_I_(table)                                                \
+#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table, "")
+/* @cond INTERNAL */
+/* LINKTABLE_DEFINE with assembler text right after the end marker, outside
+ * [begin, end): earlyinit puts a chain's sentinel entry there. One asm
+ * statement, so nothing can come between the marker and the trailer. */
+#define LINKTABLE_DEFINE_TRAILED_(table, trailer_asm) LINKTABLE_DEFINE_I_(table, trailer_asm)
+/* @endcond */
+#define LINKTABLE_DEFINE_I_(table, trailer_asm)                                   \
   LINKTABLE_EMITTER_(linktable_define__##table) {                              \
     __asm__ __volatile__(                                                      \
-        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table ".!\",\"aR\","       \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table                       \
+        LINKTABLE_SECTION_BEGIN_SUFFIX "\",\"aR\","       \
         "@progbits\n"                                                          \
         ".balign 4\n"                                                          \
         ".long " LINKTABLE_FRAGMENT_SYMBOL " - .\n"                            \
@@ -299,12 +279,14 @@ template <class A> struct linktable_same_type_<A, A> {
         ".hidden " LINKTABLE_ASM_BEGIN_(table) "\n"                            \
         LINKTABLE_ASM_BEGIN_(table) ":\n"                                      \
         ".popsection\n"                                                        \
-        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table ".~\",\"aR\","       \
+        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table                       \
+        LINKTABLE_SECTION_END_SUFFIX "\",\"aR\","       \
         "@progbits\n"                                                          \
         ".balign 4\n"                                                          \
         ".globl " LINKTABLE_ASM_END_(table) "\n"                               \
         ".hidden " LINKTABLE_ASM_END_(table) "\n"                              \
         LINKTABLE_ASM_END_(table) ":\n"                                        \
+        trailer_asm                                                            \
         ".popsection\n"                                                        \
         LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
                                LINKTABLE_ASM_BEGIN_(table),                    \
@@ -377,40 +359,56 @@ template <class A> struct linktable_same_type_<A, A> {
  * @endcode
  */
 #define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_RECORD_I_(table, key, name, fields, attrs)
-#define LINKTABLE_RECORD_I_(table, key, name, fields, attrs)                      \
+#define LINKTABLE_RECORD_I_(table, key, name, fields, attrs)                   \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       sizeof(LINKTABLE_STR_(key)) - 1 == LINKTABLE_KEYWIDTH_(table),           \
       "linktable: key " LINKTABLE_STR_(key) " of entry " #name " in table "    \
       #table " must have exactly the table's key width (zero-pad numbers)");   \
+  LINKTABLE_ASSERT_ONLY_CHARS_(                                                \
+      LINKTABLE_STR_(key), LINKTABLE_KEY_CHARS_,                               \
+      "linktable: key `" LINKTABLE_STR_(key) "` of entry " #name " in table "  \
+      #table " may only contain [0-9A-Za-z_] (the linker sorts it as text)");  \
   LINKTABLE_STATIC_ASSERT_(                                                    \
       sizeof(LINKTABLE_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
       "linktable: entry " #name " does not have one field per 32-bit word "    \
       "of the entry type of table " #table);                                   \
   LINKTABLE_EMITTER_(linktable_emit__##table##__##name) {                      \
-    /* A key that is not one identifier-like token fails to paste here. */    \
-    enum { BOOST_PP_CAT(linktable_key__##table##__##name##__, key) = 0 };      \
     __asm__ __volatile__(                                                      \
-        ".pushsection \"" LINKTABLE_SECTION_PREFIX #table "."                  \
-        LINKTABLE_STR_(key) "." #name                                          \
-        "\",\"aR\",@progbits\n"                                                \
-        ".balign 4\n"                                                          \
-        ".globl " LINKTABLE_ASM_ENTRY_(table, name) "\n"                       \
-        ".hidden " LINKTABLE_ASM_ENTRY_(table, name) "\n"                      \
-        LINKTABLE_ASM_ENTRY_(table, name) ":\n"                                \
-        LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_ASM_I_, fields)             \
-        ".popsection\n"                                                        \
-        LINKTABLE_META_RECORD_(                                                \
-            LINKTABLE_META_KIND_ENTRY, LINKTABLE_ASM_ENTRY_(table, name), "0", \
-            LINKTABLE_STR_(BOOST_PP_MUL(4, BOOST_PP_SEQ_SIZE(fields))),        \
-            LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                       \
+        LINKTABLE_ENTRY_ASM_(                                                  \
             #table, LINKTABLE_STR_(key), #name,                                \
-            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)        \
+            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_ASM_I_, fields),             \
+            LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                         \
+            LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                    \
+            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)             \
             LINKTABLE_ATTRS_ASM_(attrs))                                       \
         :                                                                      \
-        : LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_OPERAND_I_, fields),      \
+        : LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_OPERAND_I_, fields),           \
           "i"(sizeof(LINKTABLE_STR_(key)) - 1));                               \
   }                                                                            \
   LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
+
+/* @cond INTERNAL */
+/*
+ * The assembler text of one entry and its metadata record, from strings:
+ * table, key and name; the fields' `.long` lines and their number; the
+ * key width (a number or an operand); the record's attribute lines. Upper
+ * layers emit several entries from one asm statement with it.
+ */
+#define LINKTABLE_ENTRY_ASM_(table_s, key_s, name_s, fields_asm, nfields_s,    \
+                             keywidth_s, attrs_asm)                            \
+  ".pushsection \"" LINKTABLE_SECTION_PREFIX table_s "." key_s "." name_s      \
+  "\",\"aR\",@progbits\n"                                                      \
+  ".balign 4\n"                                                                \
+  ".globl " LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s "\n"              \
+  ".hidden " LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s "\n"             \
+  LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s ":\n"                       \
+  fields_asm                                                                   \
+  ".popsection\n"                                                              \
+  LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_ENTRY,                            \
+                         LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s, "0", \
+                         "4*" nfields_s, keywidth_s, table_s, key_s, name_s,   \
+                         attrs_asm)
+/* @endcond */
 
 /* @cond INTERNAL */
 #define LINKTABLE_ATTRS_ASM_(attrs) \

@@ -1,0 +1,288 @@
+/*
+ * earlyinit/subarch_ids.h: per-id probes, so that "is subarch s known?" and
+ * "is it enabled?" cost one token paste per use instead of a walk over the
+ * enabled set (generated once; ids are below EARLYINIT_MAX_SUBARCHS, 64).
+ *
+ *   EARLYINIT_I_KNOWN_ID_<n>    () for every possible id
+ *   EARLYINIT_I_ENABLED_ID_<n>  () if a subarch of id n is in EARLYINIT_SUBARCHS,
+ *                               computed here, once per translation unit
+ *
+ * Included by earlyinit/subarch.h after EARLYINIT_SUBARCHS is settled.
+ */
+#ifndef EARLYINIT_SUBARCH_IDS_H
+#define EARLYINIT_SUBARCH_IDS_H
+
+/* Needs EARLYINIT_SUBARCHS and EARLYINIT_SUBARCH_ID: included on its own,
+ * it includes subarch.h, which includes it back (a no-op then). */
+#include "earlyinit/subarch.h"
+
+#include <boost/preprocessor/repetition/repeat.hpp>
+#include <boost/preprocessor/seq/elem.hpp>
+#include <boost/preprocessor/seq/size.hpp>
+
+/* @cond INTERNAL */
+/* `|| id(s) == n` for each enabled s: an #if expression (BOOST_PP_REPEAT,
+ * not BOOST_PP_SEQ_FOR_EACH: 64 of those cost GCC 60 ms per file). */
+#define EARLYINIT_I_ID_IS_(z, i, n) \
+  || (EARLYINIT_SUBARCH_ID(BOOST_PP_SEQ_ELEM(i, EARLYINIT_SUBARCHS)) == n)
+#define EARLYINIT_I_IS_ENABLED_ID_(n) \
+  (0 BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(EARLYINIT_SUBARCHS), EARLYINIT_I_ID_IS_, n))
+#define EARLYINIT_I_KNOWN_ID_0 ()
+#define EARLYINIT_I_KNOWN_ID_1 ()
+#define EARLYINIT_I_KNOWN_ID_2 ()
+#define EARLYINIT_I_KNOWN_ID_3 ()
+#define EARLYINIT_I_KNOWN_ID_4 ()
+#define EARLYINIT_I_KNOWN_ID_5 ()
+#define EARLYINIT_I_KNOWN_ID_6 ()
+#define EARLYINIT_I_KNOWN_ID_7 ()
+#define EARLYINIT_I_KNOWN_ID_8 ()
+#define EARLYINIT_I_KNOWN_ID_9 ()
+#define EARLYINIT_I_KNOWN_ID_10 ()
+#define EARLYINIT_I_KNOWN_ID_11 ()
+#define EARLYINIT_I_KNOWN_ID_12 ()
+#define EARLYINIT_I_KNOWN_ID_13 ()
+#define EARLYINIT_I_KNOWN_ID_14 ()
+#define EARLYINIT_I_KNOWN_ID_15 ()
+#define EARLYINIT_I_KNOWN_ID_16 ()
+#define EARLYINIT_I_KNOWN_ID_17 ()
+#define EARLYINIT_I_KNOWN_ID_18 ()
+#define EARLYINIT_I_KNOWN_ID_19 ()
+#define EARLYINIT_I_KNOWN_ID_20 ()
+#define EARLYINIT_I_KNOWN_ID_21 ()
+#define EARLYINIT_I_KNOWN_ID_22 ()
+#define EARLYINIT_I_KNOWN_ID_23 ()
+#define EARLYINIT_I_KNOWN_ID_24 ()
+#define EARLYINIT_I_KNOWN_ID_25 ()
+#define EARLYINIT_I_KNOWN_ID_26 ()
+#define EARLYINIT_I_KNOWN_ID_27 ()
+#define EARLYINIT_I_KNOWN_ID_28 ()
+#define EARLYINIT_I_KNOWN_ID_29 ()
+#define EARLYINIT_I_KNOWN_ID_30 ()
+#define EARLYINIT_I_KNOWN_ID_31 ()
+#define EARLYINIT_I_KNOWN_ID_32 ()
+#define EARLYINIT_I_KNOWN_ID_33 ()
+#define EARLYINIT_I_KNOWN_ID_34 ()
+#define EARLYINIT_I_KNOWN_ID_35 ()
+#define EARLYINIT_I_KNOWN_ID_36 ()
+#define EARLYINIT_I_KNOWN_ID_37 ()
+#define EARLYINIT_I_KNOWN_ID_38 ()
+#define EARLYINIT_I_KNOWN_ID_39 ()
+#define EARLYINIT_I_KNOWN_ID_40 ()
+#define EARLYINIT_I_KNOWN_ID_41 ()
+#define EARLYINIT_I_KNOWN_ID_42 ()
+#define EARLYINIT_I_KNOWN_ID_43 ()
+#define EARLYINIT_I_KNOWN_ID_44 ()
+#define EARLYINIT_I_KNOWN_ID_45 ()
+#define EARLYINIT_I_KNOWN_ID_46 ()
+#define EARLYINIT_I_KNOWN_ID_47 ()
+#define EARLYINIT_I_KNOWN_ID_48 ()
+#define EARLYINIT_I_KNOWN_ID_49 ()
+#define EARLYINIT_I_KNOWN_ID_50 ()
+#define EARLYINIT_I_KNOWN_ID_51 ()
+#define EARLYINIT_I_KNOWN_ID_52 ()
+#define EARLYINIT_I_KNOWN_ID_53 ()
+#define EARLYINIT_I_KNOWN_ID_54 ()
+#define EARLYINIT_I_KNOWN_ID_55 ()
+#define EARLYINIT_I_KNOWN_ID_56 ()
+#define EARLYINIT_I_KNOWN_ID_57 ()
+#define EARLYINIT_I_KNOWN_ID_58 ()
+#define EARLYINIT_I_KNOWN_ID_59 ()
+#define EARLYINIT_I_KNOWN_ID_60 ()
+#define EARLYINIT_I_KNOWN_ID_61 ()
+#define EARLYINIT_I_KNOWN_ID_62 ()
+#define EARLYINIT_I_KNOWN_ID_63 ()
+#if EARLYINIT_I_IS_ENABLED_ID_(0)
+#define EARLYINIT_I_ENABLED_ID_0 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(1)
+#define EARLYINIT_I_ENABLED_ID_1 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(2)
+#define EARLYINIT_I_ENABLED_ID_2 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(3)
+#define EARLYINIT_I_ENABLED_ID_3 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(4)
+#define EARLYINIT_I_ENABLED_ID_4 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(5)
+#define EARLYINIT_I_ENABLED_ID_5 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(6)
+#define EARLYINIT_I_ENABLED_ID_6 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(7)
+#define EARLYINIT_I_ENABLED_ID_7 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(8)
+#define EARLYINIT_I_ENABLED_ID_8 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(9)
+#define EARLYINIT_I_ENABLED_ID_9 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(10)
+#define EARLYINIT_I_ENABLED_ID_10 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(11)
+#define EARLYINIT_I_ENABLED_ID_11 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(12)
+#define EARLYINIT_I_ENABLED_ID_12 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(13)
+#define EARLYINIT_I_ENABLED_ID_13 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(14)
+#define EARLYINIT_I_ENABLED_ID_14 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(15)
+#define EARLYINIT_I_ENABLED_ID_15 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(16)
+#define EARLYINIT_I_ENABLED_ID_16 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(17)
+#define EARLYINIT_I_ENABLED_ID_17 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(18)
+#define EARLYINIT_I_ENABLED_ID_18 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(19)
+#define EARLYINIT_I_ENABLED_ID_19 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(20)
+#define EARLYINIT_I_ENABLED_ID_20 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(21)
+#define EARLYINIT_I_ENABLED_ID_21 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(22)
+#define EARLYINIT_I_ENABLED_ID_22 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(23)
+#define EARLYINIT_I_ENABLED_ID_23 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(24)
+#define EARLYINIT_I_ENABLED_ID_24 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(25)
+#define EARLYINIT_I_ENABLED_ID_25 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(26)
+#define EARLYINIT_I_ENABLED_ID_26 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(27)
+#define EARLYINIT_I_ENABLED_ID_27 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(28)
+#define EARLYINIT_I_ENABLED_ID_28 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(29)
+#define EARLYINIT_I_ENABLED_ID_29 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(30)
+#define EARLYINIT_I_ENABLED_ID_30 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(31)
+#define EARLYINIT_I_ENABLED_ID_31 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(32)
+#define EARLYINIT_I_ENABLED_ID_32 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(33)
+#define EARLYINIT_I_ENABLED_ID_33 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(34)
+#define EARLYINIT_I_ENABLED_ID_34 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(35)
+#define EARLYINIT_I_ENABLED_ID_35 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(36)
+#define EARLYINIT_I_ENABLED_ID_36 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(37)
+#define EARLYINIT_I_ENABLED_ID_37 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(38)
+#define EARLYINIT_I_ENABLED_ID_38 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(39)
+#define EARLYINIT_I_ENABLED_ID_39 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(40)
+#define EARLYINIT_I_ENABLED_ID_40 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(41)
+#define EARLYINIT_I_ENABLED_ID_41 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(42)
+#define EARLYINIT_I_ENABLED_ID_42 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(43)
+#define EARLYINIT_I_ENABLED_ID_43 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(44)
+#define EARLYINIT_I_ENABLED_ID_44 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(45)
+#define EARLYINIT_I_ENABLED_ID_45 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(46)
+#define EARLYINIT_I_ENABLED_ID_46 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(47)
+#define EARLYINIT_I_ENABLED_ID_47 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(48)
+#define EARLYINIT_I_ENABLED_ID_48 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(49)
+#define EARLYINIT_I_ENABLED_ID_49 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(50)
+#define EARLYINIT_I_ENABLED_ID_50 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(51)
+#define EARLYINIT_I_ENABLED_ID_51 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(52)
+#define EARLYINIT_I_ENABLED_ID_52 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(53)
+#define EARLYINIT_I_ENABLED_ID_53 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(54)
+#define EARLYINIT_I_ENABLED_ID_54 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(55)
+#define EARLYINIT_I_ENABLED_ID_55 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(56)
+#define EARLYINIT_I_ENABLED_ID_56 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(57)
+#define EARLYINIT_I_ENABLED_ID_57 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(58)
+#define EARLYINIT_I_ENABLED_ID_58 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(59)
+#define EARLYINIT_I_ENABLED_ID_59 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(60)
+#define EARLYINIT_I_ENABLED_ID_60 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(61)
+#define EARLYINIT_I_ENABLED_ID_61 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(62)
+#define EARLYINIT_I_ENABLED_ID_62 ()
+#endif
+#if EARLYINIT_I_IS_ENABLED_ID_(63)
+#define EARLYINIT_I_ENABLED_ID_63 ()
+#endif
+/* @endcond */
+
+#endif /* EARLYINIT_SUBARCH_IDS_H */

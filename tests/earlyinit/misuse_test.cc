@@ -1,0 +1,194 @@
+// Every compile-time misuse of the earlyinit macros, under GCC and Clang, in
+// C and C++: the build fails, the first error line is earlyinit's own
+// (it names the macro, the bad token and what was expected), it is the only
+// error, and the whole output stays within a line budget. The table of
+// misuses and messages is in docs/earlyinit.md; keep both in step.
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/support/process.h"
+
+namespace {
+
+using testsupport::RunShell;
+using testsupport::ShellQuote;
+
+// GCC prints each macro level of the backtrace as two or three lines, and
+// the chain of includes of the header that spells the assertion; Clang
+// elides all but ten levels. The deepest checks (the spec's fields, seen
+// from EARLYINIT_DEFINE_STEP) take 32 lines of GCC's output today.
+constexpr int kLineBudget = 35;
+
+struct Lang {
+  const char* name;
+  const char* compiler;
+  const char* ext;
+};
+const Lang kLangs[] = {{"gcc", "gcc -std=gnu11", "c"},
+                       {"clang", "clang -std=gnu11", "c"},
+                       {"gxx", "g++ -std=c++17", "cc"},
+                       {"clangxx", "clang++ -std=c++20", "cc"}};
+
+struct Misuse {
+  const char* name;
+  const char* source;    // after the prelude
+  const char* expected;  // in the first error line
+};
+
+const char kPrelude[] =
+    "#include \"earlyinit/earlyinit.h\"\n"
+    "#define EARLYINIT_STEP_cr4_shadow EARLYINIT_SPEC(early, 10, 0100, required, )\n"
+    "#define EARLYINIT_STEP_kasan_early EARLYINIT_SPEC(early, 10, 0200, required, (cr4_shadow))\n"
+    "static int ok_fn(const earlyinit_context *c) { (void)c; return 0; }\n"
+    "EARLYINIT_IMPL(cr4_shadow, EARLYINIT_ALL, ok_fn);\n";
+
+#define SPEC(fields) "#define EARLYINIT_STEP_s EARLYINIT_SPEC(" fields ")\n"
+
+const Misuse kMisuses[] = {
+    {"UnknownStepInImpl", "EARLYINIT_IMPL(kasan_erly, EARLYINIT_ALL, ok_fn);",
+     "EARLYINIT_IMPL: unknown step `kasan_erly` (no EARLYINIT_STEP_kasan_erly)"},
+    {"UnknownStepInExempt", "EARLYINIT_EXEMPT(kasan_erly, (pc), \"why\");",
+     "EARLYINIT_EXEMPT: unknown step `kasan_erly` (no EARLYINIT_STEP_kasan_erly)"},
+    {"UnknownStepInDefine", "EARLYINIT_DEFINE_STEP(kasan_erly);",
+     "EARLYINIT_DEFINE_STEP: unknown step `kasan_erly` (no EARLYINIT_STEP_kasan_erly)"},
+    {"SpecOfFourFields", SPEC("late, 40, 0100, optional") "EARLYINIT_IMPL(s, (pc), ok_fn);",
+     "EARLYINIT_IMPL: the spec of step `s` is (late, 40, 0100, optional): expected "
+     "EARLYINIT_SPEC(phase, level, order, policy, deps)"},
+    {"UnknownSubarch", "EARLYINIT_IMPL(kasan_early, (pc)(xen_pvv), ok_fn);",
+     "EARLYINIT_IMPL: unknown subarch `xen_pvv` for step `kasan_early` (no "
+     "EARLYINIT_SUBARCH_ID_xen_pvv; enabled: (pc)(lguest)(xen_pv)(intel_mid)(ce4100)(xen_pvh))"},
+    {"UnknownSubarchInExempt", "EARLYINIT_EXEMPT(kasan_early, (xen_pvv), \"why\");",
+     "EARLYINIT_EXEMPT: unknown subarch `xen_pvv` for step `kasan_early`"},
+    {"EmptySubarchSet", "EARLYINIT_IMPL(kasan_early, , ok_fn);",
+     "EARLYINIT_IMPL: subarch set `` of step `kasan_early` is not a sequence (expected "
+     "(pc)(xen_pvh) or EARLYINIT_ALL)"},
+    {"SubarchSetNotASequence", "EARLYINIT_EXEMPT(kasan_early, pc, \"why\");",
+     "EARLYINIT_EXEMPT: subarch set `pc` of step `kasan_early` is not a sequence"},
+    {"SubarchNamedTwice", "EARLYINIT_IMPL(kasan_early, (pc)(xen_pv)(pc), ok_fn);",
+     "EARLYINIT_IMPL: subarch set (pc)(xen_pv)(pc) of step `kasan_early` names a subarch "
+     "twice (expected each once)"},
+    {"MisspelledPolicy", SPEC("early, 10, 0100, requried, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",
+     "EARLYINIT_IMPL: step `s` has unknown policy `requried` (expected required or optional)"},
+    {"MisspelledPolicyInDefine", SPEC("early, 10, 0100, requried, ") "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` has unknown policy `requried` (expected required or "
+     "optional)"},
+    {"MisspelledPhase", SPEC("erly, 10, 0100, required, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",
+     "EARLYINIT_IMPL: step `s` has unknown phase `erly` (expected early, setup_arch or late)"},
+    {"MisspelledPhaseInDefine", SPEC("erly, 10, 0100, required, ") "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` has unknown phase `erly`"},
+    {"LevelOfOneDigit", SPEC("early, 1, 0100, required, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",
+     "EARLYINIT_IMPL: step `s` has level `1` (expected two digits, e.g. 10)"},
+    {"LevelNotDigits", SPEC("early, 1a, 0100, required, ") "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` has level `1a` (expected two digits, e.g. 10)"},
+    {"OrderOfThreeDigits", SPEC("early, 10, 100, required, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",
+     "EARLYINIT_IMPL: step `s` has order `100` (expected four digits, e.g. 0100)"},
+    {"OrderWithADot", SPEC("early, 10, 00.1, required, ") "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` has order `00.1` (expected four digits, e.g. 0100)"},
+    {"OrderWithALetterInExempt", SPEC("early, 10, 01x0, required, ")
+     "EARLYINIT_EXEMPT(s, (pc), \"why\");",
+     "EARLYINIT_EXEMPT: step `s` has order `01x0` (expected four digits, e.g. 0100)"},
+    {"DependencyOnAnUndeclaredStep", SPEC("late, 40, 0100, optional, (cr4_shadow)(ghost)")
+     "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` depends on unknown step `ghost` (no EARLYINIT_STEP_ghost)"},
+    {"DependenciesNotASequence", SPEC("late, 40, 0100, optional, cr4_shadow")
+     "EARLYINIT_DEFINE_STEP(s);",
+     "EARLYINIT_DEFINE_STEP: step `s` has dependencies `cr4_shadow` (expected a sequence like "
+     "(cr4_shadow) or nothing)"},
+    {"StepDefinedTwice", "EARLYINIT_DEFINE_STEP(cr4_shadow);\nEARLYINIT_DEFINE_STEP(cr4_shadow);",
+     "EARLYINIT_DEFINE_STEP__step_cr4_shadow__defined_twice__expected_once_per_program"},
+    {"ExemptionWithoutReason", "EARLYINIT_EXEMPT(kasan_early, (pc), \"\");",
+     "EARLYINIT_EXEMPT: the exemption of step `kasan_early` needs a reason (expected a "
+     "non-empty string)"},
+    {"ReasonWithPercent", "EARLYINIT_EXEMPT(kasan_early, (pc), \"50% done\");",
+     "EARLYINIT_EXEMPT: the reason of the exemption of step `kasan_early` contains a quote, "
+     "backslash or % (expected plain text)"},
+    {"ReasonWithQuote", "EARLYINIT_EXEMPT(kasan_early, (pc), \"say \\\"hi\\\"\");",
+     "EARLYINIT_EXEMPT: the reason of the exemption of step `kasan_early` contains a quote"},
+    {"ReasonWithBackslash", "EARLYINIT_EXEMPT(kasan_early, (pc), \"C:\\\\boot\");",
+     "EARLYINIT_EXEMPT: the reason of the exemption of step `kasan_early` contains a quote"},
+    {"FunctionOfWrongSignature",
+     "static void bad(int x) { (void)x; }\nEARLYINIT_IMPL(kasan_early, (pc), bad);",
+     "EARLYINIT_IMPL: bad, implementation of step `kasan_early`, must be int "
+     "bad(const earlyinit_context *)"},
+};
+
+struct Case {
+  Lang lang;
+  Misuse misuse;
+};
+
+std::vector<Case> AllCases() {
+  std::vector<Case> out;
+  for (const Misuse& m : kMisuses)
+    for (const Lang& l : kLangs) out.push_back({l, m});
+  return out;
+}
+
+testsupport::ProcessResult Compile(const Lang& l, const std::string& body) {
+  const std::string dir = testsupport::MakeTempDir("misuse");
+  const std::string src = dir + "/t." + l.ext;
+  testsupport::WriteFile(src, std::string(kPrelude) + body + "\n");
+  return RunShell(std::string(l.compiler) + " -Wall -Wextra -Werror -I" +
+                  ShellQuote(testsupport::SourceRoot() + "/include") + " -c " + ShellQuote(src) +
+                  " -o /dev/null");
+}
+
+std::vector<std::string> ErrorLines(const std::string& output) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t nl; (nl = output.find('\n', start)) != std::string::npos; start = nl + 1) {
+    const std::string line = output.substr(start, nl - start);
+    if (line.find("error: ") != std::string::npos) out.push_back(line);
+  }
+  return out;
+}
+
+int Lines(const std::string& output) {
+  int n = 0;
+  for (char c : output) n += c == '\n';
+  return n;
+}
+
+class Misuses : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Misuses, FailWithEarlyinitsWordsFirst) {
+  const Case& c = GetParam();
+  auto r = Compile(c.lang, c.misuse.source);
+  ASSERT_NE(r.exit_code, 0) << r.output;
+  const std::vector<std::string> errors = ErrorLines(r.output);
+  ASSERT_FALSE(errors.empty()) << r.output;
+  EXPECT_NE(errors[0].find(c.misuse.expected), std::string::npos)
+      << "first error line: " << errors[0] << "\nexpected: " << c.misuse.expected << "\n"
+      << r.output;
+  EXPECT_EQ(errors.size(), 1u) << r.output;
+  EXPECT_LE(Lines(r.output), kLineBudget) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, Misuses, ::testing::ValuesIn(AllCases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.misuse.name) + "_" +
+                                  info.param.lang.name;
+                         });
+
+// The control: the prelude with correct uses of every macro compiles in
+// every language, so that the failures above are the misuses'.
+class Control : public ::testing::TestWithParam<Lang> {};
+
+TEST_P(Control, CorrectUsesCompile) {
+  auto r = Compile(GetParam(),
+                   "EARLYINIT_DEFINE_TABLES();\n"
+                   "EARLYINIT_DEFINE_STEP(cr4_shadow);\n"
+                   "EARLYINIT_DEFINE_STEP(kasan_early);\n"
+                   "EARLYINIT_IMPL(kasan_early, (pc)(xen_pv), ok_fn);\n"
+                   "EARLYINIT_EXEMPT(kasan_early, (lguest)(intel_mid)(ce4100)(xen_pvh),\n"
+                   "                 \"a plain reason, with commas; and (parens)\");\n");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, Control, ::testing::ValuesIn(kLangs),
+                         [](const ::testing::TestParamInfo<Lang>& info) {
+                           return std::string(info.param.name);
+                         });
+
+}  // namespace
