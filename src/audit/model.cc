@@ -345,7 +345,7 @@ std::string Builder::RefStep(const Entry& e, Impl* im) const {
   }
   if (e.target_symbols.size() > schema::kStepRefField) {
     const std::string& sym = e.target_symbols[schema::kStepRefField];
-    const std::string want_prefix = std::string("linktable.entry.") + schema::kStepTable + ".";
+    const std::string want_prefix = std::string(LINKTABLE_ENTRY_SYMBOL_PREFIX) + schema::kStepTable + ".";
     if (StartsWith(sym, want_prefix)) return sym.substr(want_prefix.size());
   }
   return "";

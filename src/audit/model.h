@@ -12,20 +12,23 @@
 #include <unordered_map>
 #include <vector>
 
+#include "earlyinit/names.h"
+#include "linktable/names.h"
 #include "src/audit/program.h"
 
 namespace audit {
 
-// The table and attribute names of include/earlyinit.
+// The table and attribute names of include/earlyinit, from the header the
+// macros use (earlyinit/names.h), so that the two cannot drift apart.
 namespace schema {
-constexpr char kSubarchTable[] = "earlyinit_subarchs";
-constexpr char kStepTable[] = "earlyinit_steps";
-constexpr char kDepTable[] = "earlyinit_deps";
-constexpr char kTablePrefix[] = "earlyinit_";
-constexpr char kExemptPrefix[] = "earlyinit_exempt__";
+constexpr char kSubarchTable[] = EARLYINIT_SUBARCHS_TABLE_NAME;
+constexpr char kStepTable[] = EARLYINIT_STEPS_TABLE_NAME;
+constexpr char kDepTable[] = EARLYINIT_DEPS_TABLE_NAME;
+constexpr char kTablePrefix[] = EARLYINIT_CHAIN_TABLE_PREFIX;
+constexpr char kExemptPrefix[] = EARLYINIT_EXEMPT_TABLE_PREFIX;
 constexpr char kChainSeparator[] = "__";  // earlyinit_<phase>__<subarch>
 constexpr uint32_t kStepRefField = 1;     // impl field 1 -> the step's entry
-constexpr uint32_t kStepRefFlagMask = 3;  // its low bits are flags
+constexpr uint32_t kStepRefFlagMask = EARLYINIT_ENTRY_FLAG_MASK;  // its low bits are flags
 constexpr uint32_t kFnField = 0;          // impl field 0 -> the function
 }  // namespace schema
 

@@ -1,5 +1,7 @@
 #include "src/audit/program.h"
 
+#include "linktable/names.h"
+
 #include <elf.h>
 
 #include <algorithm>
@@ -31,8 +33,8 @@ void ApplyRiscvLabelDifferences(const ElfObject& o, size_t index, std::string* b
   }
 }
 
-constexpr char kPrefix[] = ".rodata.lt.";
-constexpr char kMetaSection[] = ".linktable_meta";
+constexpr char kPrefix[] = LINKTABLE_SECTION_PREFIX;
+constexpr char kMetaSection[] = LINKTABLE_META_SECTION;
 // More entries than any table could hold is corrupt input, not a program.
 constexpr uint64_t kMaxEntriesPerTable = 1u << 24;
 
