@@ -216,7 +216,7 @@ static inline size_t earlyinit_format_trace(char *out, size_t size,
 
 /** The trace hook's memory between a step's start and its end event. */
 typedef struct earlyinit_tracer {
-  uint64_t start; /* clock of the last STARTING event */
+  uint64_t start; /**< clock of the last STARTING event */
 } earlyinit_tracer;
 
 /** A buffer size that holds any timed trace line whose step name is under

@@ -59,14 +59,17 @@
 #include "linktable/linktable.h"
 
 /**
- * A step's declaration.
+ * A step's declaration: EARLYINIT_SPEC(phase, level, order, policy, deps).
  *
- * @v phase     early, setup_arch or late: separate dispatch points
- * @v level     Two digits: coarse order inside the phase (10, 20, ...)
- * @v order     Four digits: order inside the level (0100, 0200, ...)
- * @v policy    required (a failure is fatal) or optional (recorded, the
- *              chain goes on)
- * @v deps      Boost.PP sequence of steps it must run after, or empty
+ * - phase: early, setup_arch or late: separate dispatch points
+ * - level: two digits, coarse order inside the phase (10, 20, ...)
+ * - order: four digits, order inside the level (0100, 0200, ...)
+ * - policy: required (a failure is fatal) or optional (recorded, the
+ *   chain goes on)
+ * - deps: Boost.PP sequence of steps it must run after, or empty
+ *
+ * Variadic, so that a spec of the wrong arity reaches earlyinit's own check
+ * (a misuse error in earlyinit's words) instead of the preprocessor's.
  *
  * Steps run in (level, order, name) order; that order must agree with deps
  * (earlyinit-audit check verifies it, the dispatcher refuses to run a step

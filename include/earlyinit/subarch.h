@@ -96,11 +96,12 @@
   BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_I_ENABLED_ID_, EARLYINIT_SUBARCH_ID(s)))
 
 /**
- * 1 if s names a subarch (EARLYINIT_SUBARCH_ID_<s> is an id below 64),
- * enabled or not, else 0.
+ * 1 if s names a subarch (its EARLYINIT_SUBARCH_ID_ macro is an id below
+ * 64), enabled or not, else 0: a preprocessor number, for BOOST_PP_IIF.
  *
  * @code
- *   BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(xen_pvv), OK, ERROR)(...)
+ *   enum { xen_pvh_known = EARLYINIT_IS_SUBARCH(xen_pvh) };  // 1
+ *   enum { xen_pvv_known = EARLYINIT_IS_SUBARCH(xen_pvv) };  // 0: a typo
  * @endcode
  */
 #define EARLYINIT_IS_SUBARCH(s) \

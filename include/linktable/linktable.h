@@ -102,6 +102,9 @@
 #error "linktable: unsupported architecture (x86, AArch64 and RISC-V are tested); see LINKTABLE_ASM_SYM_CONSTRAINT_"
 #endif
 
+/** Hidden visibility: markers and entries are never preempted, so that
+    code refers to them PC-relatively (internal: documented for the INTERNAL
+    section only). */
 #define LINKTABLE_HIDDEN_ __attribute__((__visibility__("hidden")))
 #define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
 

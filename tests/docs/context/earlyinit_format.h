@@ -4,3 +4,4 @@ void halt(void);
 static char line[160];
 static const earlyinit_fatal *f;
 static const earlyinit_trace *t;
+static earlyinit_tracer tracer;
