@@ -233,7 +233,7 @@ class Relink(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_cr4_shadow_removed_from_xen_pv_does_not_link(self):
-        # The 2015 regression: xen_start_kernel() without cr4_init_shadow().
+        # The regression class: xen_start_kernel() without cr4_init_shadow().
         sym = PARITY.format(step="cr4_shadow", subarch="xen_pv")
         r = self.relink("xen", ("arch/x86/kernel/head64.o", sym))
         self.assertNotEqual(r.returncode, 0)
