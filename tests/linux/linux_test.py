@@ -197,6 +197,20 @@ class Boot(unittest.TestCase):
         self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
 
 
+class BootScript(unittest.TestCase):
+    def test_unknown_entry_is_refused(self):
+        r = run([os.path.join(LINUX, "boot"), "xen-pvh"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("usage: examples/linux/boot native|pvh|xen-pv", r.stderr)
+
+    def test_timeout_is_reported(self):
+        # No TCG boot of Linux reaches /init within one second.
+        build("xen")
+        r = run([os.path.join(LINUX, "boot"), "native", "--timeout", "1"])
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("native (xen): no 'earlyinit-linux: /init reached' within 1 s", r.stderr)
+
+
 class Relink(unittest.TestCase):
     """vmlinux relinked from the Kbuild tree's objects, one provider removed."""
 
