@@ -730,7 +730,7 @@ def judge(r):
                "own entry spread over its six), parity adds 4 per (step, subarch) in "
                "`.rodata.earlyinit.parity` (in `.rodata`, with the step's name). The rest is code and "
                "its unwind data. The never-called functions whose asm emits the entries "
-               "(LINKTABLE_EMITTER_) are discarded by linktable.ld; what is left in `.text` and "
+               "(LINKTABLE_I_EMITTER_) are discarded by linktable.ld; what is left in `.text` and "
                "`.eh_frame` belongs to the measured programs' own code. Without code and unwind data "
                "earlyinit needs %s bytes per entry."
                % fmt(sum(v for k, v in per[-1][1]["per_section"].items()

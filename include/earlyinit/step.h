@@ -43,8 +43,6 @@
 #include <boost/preprocessor/control/iif.hpp>
 #include <boost/preprocessor/facilities/is_empty.hpp>
 #include <boost/preprocessor/punctuation/is_begin_parens.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
-#include <boost/preprocessor/seq/elem.hpp>
 #include <boost/preprocessor/seq/seq.hpp>
 #include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
@@ -53,6 +51,7 @@
 #include <boost/preprocessor/tuple/size.hpp>
 
 #include "earlyinit/names.h"
+#include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 #include "earlyinit/tables.h"
 #include "linktable/assert.h"
@@ -96,39 +95,73 @@
  * only strings are pasted, and the enabled test is one token paste
  * (subarch_ids.h).
  */
-/* Three of each, one per nesting level: a macro cannot expand itself. */
 #define EARLYINIT_I_CALL_(macro, args) macro args
 #define EARLYINIT_I_CALL_SET_(macro, args) macro args
-#define EARLYINIT_I_CALL_LOOP_(macro, args) macro args
-#define EARLYINIT_I_CALL_REP_(macro, args) macro args
 
 /*
- * For each element e of a sequence: macro(data, e). BOOST_PP_REPEAT_1, not
- * BOOST_PP_SEQ_FOR_EACH: the latter first searches for a free recursion
- * level, about a millisecond of GCC's time per use, which was most of the
- * preprocessing of an EARLYINIT_IMPL. Not nestable; sequences are short.
- * Level 3, the one a user's own BOOST_PP_REPEAT around the macros is the
- * least likely to hold.
+ * The walkers (earlyinit/pp.h) of the per-use macros. What depends on the
+ * use (step, function, key) is written once around an assembler `.irp`
+ * over a walk's output, so each element costs one macro call.
  */
-#define EARLYINIT_I_FOR_SEQ_(macro, data, seq) \
-  BOOST_PP_REPEAT_3(BOOST_PP_SEQ_SIZE(seq), EARLYINIT_I_FOR_SEQ_I_, (macro, data, seq))
-#define EARLYINIT_I_FOR_SEQ_I_(z, i, mds) EARLYINIT_I_FOR_SEQ_II_(i, EARLYINIT_I_REM_ mds)
-#define EARLYINIT_I_FOR_SEQ_II_(i, args) EARLYINIT_I_FOR_SEQ_III_(i, args)
-#define EARLYINIT_I_FOR_SEQ_III_(i, macro, data, seq) \
-  EARLYINIT_I_CALL_REP_(macro, (data, BOOST_PP_SEQ_ELEM(i, seq)))
-#define EARLYINIT_I_APPLY_(macro, ...) macro(__VA_ARGS__)
-#define EARLYINIT_I_REM_(...) __VA_ARGS__
-#define EARLYINIT_I_NOTHING_(...)
-#define EARLYINIT_I_STR_(x) BOOST_PP_STRINGIZE(x)
+/* Unknown subarchs, as a sequence. */
+#define EARLYINIT_I_WU_A(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WU_B
+#define EARLYINIT_I_WU_B(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WU_A
+#define EARLYINIT_I_WU_A_END
+#define EARLYINIT_I_WU_B_END
+/* The known subarchs' bits, `+bit`. */
+#define EARLYINIT_I_WB_A(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WB_B
+#define EARLYINIT_I_WB_B(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WB_A
+#define EARLYINIT_I_WB_A_END
+#define EARLYINIT_I_WB_B_END
+/* `+1` per known subarch. */
+#define EARLYINIT_I_W1_A(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_W1_B
+#define EARLYINIT_I_W1_B(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_W1_A
+#define EARLYINIT_I_W1_A_END
+#define EARLYINIT_I_W1_B_END
+/* The enabled subarchs, as `.irp` values: ",pc" ",xen_pvh". */
+#define EARLYINIT_I_WE_A(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WE_B
+#define EARLYINIT_I_WE_B(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WE_A
+#define EARLYINIT_I_WE_A_END
+#define EARLYINIT_I_WE_B_END
+#define EARLYINIT_I_IF_ENABLED_(s) \
+  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_IRP_VALUE_, EARLYINIT_I_NOTHING_)(s)
+/* Every element, as `.irp` values (subarchs of EARLYINIT_SUBARCHS,
+ * dependencies). */
+#define EARLYINIT_I_WV_A(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WV_B
+#define EARLYINIT_I_WV_B(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WV_A
+#define EARLYINIT_I_WV_A_END
+#define EARLYINIT_I_WV_B_END
+#define EARLYINIT_I_IRP_VALUE_(x) "," #x
+/* Dependencies that are not steps, as a sequence. */
+#define EARLYINIT_I_WD_A(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WD_B
+#define EARLYINIT_I_WD_B(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WD_A
+#define EARLYINIT_I_WD_A_END
+#define EARLYINIT_I_WD_B_END
 
-/* Probes: 1 if the token is a phase / policy, a 5-field spec. */
-#define EARLYINIT_I_PROBE_(prefix, x) BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(prefix, x))
+/*
+ * An assembler loop over the values a walk produced: `body` once per value,
+ * with the value as `\x\()` (the `\()` ends the name where a `.` or
+ * letter follows). The `0` first value, skipped, keeps an empty walk from
+ * running the body once with an empty value (what `.irp x` does).
+ */
+#define EARLYINIT_I_IRP_(x, values, body) \
+  ".irp " #x ",0" values "\n.ifnc \\" #x ",0\n" body ".endif\n.endr\n"
+/* 1 if the tuple has exactly five elements (up to sixteen are told apart). */
+#define EARLYINIT_I_IS_5_TUPLE_(t) EARLYINIT_I_ARITY_IS_5_ t
+#define EARLYINIT_I_ARITY_IS_5_(...) \
+  EARLYINIT_I_PICK_17_(__VA_ARGS__, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, ~)
+#define EARLYINIT_I_PICK_17_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, \
+                             _14, _15, _16, r, ...) r
+/* More than one element in a sequence. */
+#define EARLYINIT_I_SEQ_HAS_2_(seq) EARLYINIT_I_IS_PAREN_(EARLYINIT_I_NOTHING_ seq)
+
+/* Probes: 1 if the token is a phase / policy. */
+#define EARLYINIT_I_PROBE_(prefix, x) EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(prefix, x))
 #define EARLYINIT_I_IS_PHASE_early ()
 #define EARLYINIT_I_IS_PHASE_setup_arch ()
 #define EARLYINIT_I_IS_PHASE_late ()
 #define EARLYINIT_I_IS_POLICY_required ()
 #define EARLYINIT_I_IS_POLICY_optional ()
-#define EARLYINIT_I_IS_5_5 ()
 #define EARLYINIT_I_IS_OPTIONAL_optional ()
 /* A phase's enum value, 0 for a bad phase (asserted separately, so that its
  * assertion is the only error). */
@@ -146,19 +179,18 @@
  * an assertion that the step is unknown or its spec malformed.
  */
 #define EARLYINIT_I_WITH_SPEC_(who, step, a, b, ok)                           \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(EARLYINIT_STEP_##step),               \
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(EARLYINIT_STEP_##step),                 \
                EARLYINIT_I_WITH_SPEC_I_, EARLYINIT_I_UNKNOWN_STEP_)           \
   (who, step, a, b, ok, EARLYINIT_STEP_##step)
 #define EARLYINIT_I_WITH_SPEC_I_(who, step, a, b, ok, spec)                   \
-  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_5_, BOOST_PP_TUPLE_SIZE(spec)), \
-               EARLYINIT_I_CALL_, EARLYINIT_I_BAD_SPEC_)                      \
-  (ok, (who, step, a, b, BOOST_PP_TUPLE_REM() spec))
+  BOOST_PP_IIF(EARLYINIT_I_IS_5_TUPLE_(spec), EARLYINIT_I_CALL_, EARLYINIT_I_BAD_SPEC_) \
+  (ok, (who, step, a, b, EARLYINIT_I_REM_ spec))
 #define EARLYINIT_I_UNKNOWN_STEP_(who, step, ...)                             \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown step `" #step                   \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": unknown step `" #step                   \
                               "` (no EARLYINIT_STEP_" #step ")");
 #define EARLYINIT_I_BAD_SPEC_(ok, args) EARLYINIT_I_BAD_SPEC_I_ args
 #define EARLYINIT_I_BAD_SPEC_I_(who, step, a, b, ...)                         \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": the spec of step `" #step "` is ("     \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": the spec of step `" #step "` is ("     \
                               #__VA_ARGS__ "): expected EARLYINIT_SPEC(phase, " \
                               "level, order, policy, deps)");
 
@@ -169,17 +201,15 @@
                EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
   BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),            \
                EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
-  LINKTABLE_ASSERT_DIGITS_(#level, 2,                                         \
-                           #who ": step `" #step "` has level `" #level       \
-                           "` (expected two digits, e.g. 10)");               \
-  LINKTABLE_ASSERT_DIGITS_(#order, 4,                                         \
-                           #who ": step `" #step "` has order `" #order       \
-                           "` (expected four digits, e.g. 0100)");
+  LINKTABLE_I_ASSERT_DIGITS_PAIR_(                                            \
+      #level, 2, #who ": step `" #step "` has level `" #level "` (expected two digits, e.g. 10)", \
+      #order, 4, #who ": step `" #step "` has order `" #order                 \
+      "` (expected four digits, e.g. 0100)");
 #define EARLYINIT_I_BAD_PHASE_(who, step, phase)                              \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown phase `"   \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown phase `"   \
                               #phase "` (expected early, setup_arch or late)");
 #define EARLYINIT_I_BAD_POLICY_(who, step, policy)                            \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown policy `"  \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown policy `"  \
                               #policy "` (expected required or optional)");
 
 /*
@@ -189,45 +219,41 @@
  * element (unknown ones have their own assertion).
  */
 #define EARLYINIT_I_WITH_SET_(who, step, set, ok, args)                       \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CALL_SET_,          \
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CALL_SET_,            \
                EARLYINIT_I_BAD_SET_)                                          \
   (ok, args)
 #define EARLYINIT_I_SET_CHECKS_(who, step, set)                               \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(set), EARLYINIT_I_CHECK_SET_,         \
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CHECK_SET_,           \
                EARLYINIT_I_BAD_SET_I_)(who, step, set)
 #define EARLYINIT_I_BAD_SET_(ok, args)
 #define EARLYINIT_I_BAD_SET_I_(who, step, set)                                \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": subarch set `" #set "` of step `" #step \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": subarch set `" #set "` of step `" #step \
                               "` is not a sequence (expected (pc)(xen_pvh)"   \
                               " or EARLYINIT_ALL)");
 #define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
-  EARLYINIT_I_ASSERT_KNOWN_(who, step,                                        \
-                            EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_IF_UNKNOWN_, ~, set)) \
-  LINKTABLE_STATIC_ASSERT_(                                                   \
-      LINKTABLE_EQ_(                                                          \
-          __builtin_popcountll(0ull EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_BIT_, ~, set)), \
-          0 EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_ONE_, ~, set)),                  \
+  EARLYINIT_I_ASSERT_KNOWN_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WU, set)) \
+  BOOST_PP_IIF(EARLYINIT_I_SEQ_HAS_2_(set), EARLYINIT_I_CHECK_TWICE_,        \
+               EARLYINIT_I_NOTHING_)(who, step, set)
+/* Only a set of two or more can name a subarch twice. */
+#define EARLYINIT_I_CHECK_TWICE_(who, step, set)                              \
+  LINKTABLE_I_STATIC_ASSERT_(                                                 \
+      LINKTABLE_I_EQ_(__builtin_popcountll(0ull EARLYINIT_I_WALK_(EARLYINIT_I_WB, set)), \
+                      0 EARLYINIT_I_WALK_(EARLYINIT_I_W1, set)),              \
       #who ": subarch set " #set " of step `" #step                           \
       "` names a subarch twice (expected each once)");
 /* The unknown elements, as a sequence; the first is reported (outside the
  * loop: a shorter macro backtrace). */
 #define EARLYINIT_I_IF_UNKNOWN_(data, s) BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), , (s))
 #define EARLYINIT_I_ASSERT_KNOWN_(who, step, unknowns)                         \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
                EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
 #define EARLYINIT_I_UNKNOWN_SUBARCH_(who, step, s)                           \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `" \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `" \
                               #step "` (no EARLYINIT_SUBARCH_ID_" EARLYINIT_I_STR_(s) \
                               "; enabled: " EARLYINIT_I_STR_(EARLYINIT_SUBARCHS) ")");
 #define EARLYINIT_I_ONE_(data, s) +EARLYINIT_IS_SUBARCH(s)
 #define EARLYINIT_I_BIT_(data, s) \
   BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), +(1ull << EARLYINIT_SUBARCH_ID(s)), +0)
-
-/* The step's entry in earlyinit_steps, as a C object. */
-#define EARLYINIT_I_STEP_OBJ_(step) earlyinit_step_entry__##step
-#define EARLYINIT_I_DECLARE_STEP_OBJ_(step)                                  \
-  extern const struct earlyinit_step EARLYINIT_I_STEP_OBJ_(step) __asm__(    \
-      EARLYINIT_STEP_SYMBOL_PREFIX #step) LINKTABLE_HIDDEN_
 
 /* Keys, as strings: steps "A10_0100", chains "10_0100". */
 #define EARLYINIT_I_CHAIN_KEY_S_(level, order) #level "_" #order
@@ -239,98 +265,84 @@
  * section named after who provides it and the subarch
  * (.rodata.earlyinit.provided_by.<fn>.<s>), so that duplicates name both
  * providers and one pair can be removed from an object (tests/sweep). */
-#define EARLYINIT_I_PARITY_SYM_(step_s, s)                                   \
-  EARLYINIT_PARITY_SYMBOL_PREFIX step_s EARLYINIT_PARITY_SYMBOL_INFIX EARLYINIT_I_STR_(s)     \
+#define EARLYINIT_I_PARITY_SYM_(step_s, s_s)                                 \
+  EARLYINIT_PARITY_SYMBOL_PREFIX step_s EARLYINIT_PARITY_SYMBOL_INFIX s_s    \
   EARLYINIT_PARITY_SYMBOL_SUFFIX
-#define EARLYINIT_I_PROVIDE_ASM_(step_s, s, who_s)                           \
-  ".pushsection \"" EARLYINIT_PROVIDED_BY_PREFIX who_s "." EARLYINIT_I_STR_(s) \
+/* Inside an EARLYINIT_I_IRP_(s, ...) body. */
+#define EARLYINIT_I_PROVIDE_ASM_(step_s, who_s)                              \
+  ".pushsection \"" EARLYINIT_PROVIDED_BY_PREFIX who_s "." EARLYINIT_I_S_    \
   "\",\"a\",@progbits\n"                                                      \
-  ".globl " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                          \
-  ".hidden " EARLYINIT_I_PARITY_SYM_(step_s, s) "\n"                         \
-  EARLYINIT_I_PARITY_SYM_(step_s, s) ":\n"                                   \
+  ".globl " EARLYINIT_I_PARITY_SYM_(step_s, EARLYINIT_I_S_) "\n"             \
+  ".hidden " EARLYINIT_I_PARITY_SYM_(step_s, EARLYINIT_I_S_) "\n"            \
+  EARLYINIT_I_PARITY_SYM_(step_s, EARLYINIT_I_S_) ":\n"                      \
   ".popsection\n"
 
-/* For each subarch s of a set that is enabled: macro(d..., s), where
- * md is (macro, d...). */
-#define EARLYINIT_I_FOR_ENABLED_(md, s)                                   \
-  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_CALL_LOOP_, BOOST_PP_TUPLE_EAT(2)) \
-  (EARLYINIT_I_APPLY_, (BOOST_PP_TUPLE_REM() md, s))
-/* For each dependency (deps may be empty). */
-#define EARLYINIT_I_FOR_DEPS_(macro, data, deps)                             \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), EARLYINIT_I_FOR_SEQ_,         \
-               BOOST_PP_TUPLE_EAT(3))(macro, data, deps)
 #define EARLYINIT_I_NDEPS_(deps) \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), BOOST_PP_SEQ_SIZE, 0 BOOST_PP_TUPLE_EAT(1))(deps)
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), BOOST_PP_SEQ_SIZE, 0 BOOST_PP_TUPLE_EAT(1))(deps)
 
 /* EARLYINIT_IMPL, after the checks: one entry and one parity definition
- * per enabled subarch. Operands (LINKTABLE_ASM_OP): 0 the function, 1 the
- * step. */
+ * per enabled subarch, from one assembler loop. Operand 0
+ * (LINKTABLE_ASM_OP) is the function; steps are named by their symbol. */
 #define EARLYINIT_I_IMPL_(who, step, set, fn, phase, level, order, policy, deps) \
   EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
   EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_IMPL_SET_,               \
                         (who, step, set, fn, phase, level, order, policy, deps))
 #define EARLYINIT_I_IMPL_SET_(who, step, set, fn, phase, level, order, policy, deps) \
-  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
-  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_impl__##step##__, __COUNTER__)) { \
+  LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_impl__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
-        "" /* no enabled subarch: nothing */                                 \
-        EARLYINIT_I_FOR_SEQ_(                                                \
-            EARLYINIT_I_FOR_ENABLED_,                                        \
-            (EARLYINIT_I_IMPL_ASM_, #step, #fn, #phase,                      \
-             EARLYINIT_I_CHAIN_KEY_S_(level, order),                         \
-             EARLYINIT_I_STR_(BOOST_PP_IS_BEGIN_PARENS(deps)) "+"            \
-             EARLYINIT_I_STR_(BOOST_PP_CAT(EARLYINIT_I_POLICY_FLAG_, policy))), \
-            set)                                                             \
+        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),          \
+                         EARLYINIT_I_IMPL_ASM_(#step, #fn, #phase,           \
+                                               EARLYINIT_I_CHAIN_KEY_S_(level, order), \
+                                               EARLYINIT_I_IMPL_FLAGS_S_(policy, deps))) \
         :                                                                    \
-        : LINKTABLE_ASM_SYM_CONSTRAINT_(fn),                                   \
-          LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(step)));                       \
+        : LINKTABLE_I_ASM_SYM_CONSTRAINT_(fn));                                \
   }
-#define EARLYINIT_I_IMPL_ASM_(step_s, fn_s, phase_s, key_s, flags_s, s)      \
-  LINKTABLE_ENTRY_ASM_(                                                      \
-      EARLYINIT_CHAIN_TABLE_PREFIX phase_s "__" EARLYINIT_I_STR_(s), key_s, step_s,           \
-      ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) " - . + " flags_s "\n", "2",               \
+/* The flags added to the entry's step reference: has-deps and optional. */
+#define EARLYINIT_I_IMPL_FLAGS_S_(policy, deps)                              \
+  EARLYINIT_I_STR_(EARLYINIT_I_IS_PAREN_(deps)) "+"                       \
+  EARLYINIT_I_STR_(EARLYINIT_I_CAT_(EARLYINIT_I_POLICY_FLAG_, policy))
+/* The subarch inside an EARLYINIT_I_IRP_(s, ...) body. */
+#define EARLYINIT_I_S_ "\\s\\()"
+#define EARLYINIT_I_IMPL_ASM_(step_s, fn_s, phase_s, key_s, flags_s)         \
+  LINKTABLE_I_ENTRY_ASM_(                                                      \
+      EARLYINIT_CHAIN_TABLE_PREFIX phase_s "__" EARLYINIT_I_S_, key_s, step_s, \
+      ".long " LINKTABLE_ASM_OP(0) " - . + 0\n"                              \
+      ".long " EARLYINIT_STEP_SYMBOL_PREFIX step_s " - . + " flags_s "\n", "2", \
       EARLYINIT_I_STR_(EARLYINIT_CHAIN_KEY_WIDTH),                           \
-      ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\", \"ref1=" LINKTABLE_ASM_OP(1) "\", \"earlyinit=impl\", \"step=" step_s \
-      "\", \"subarch=" EARLYINIT_I_STR_(s) "\", \"phase=" phase_s "\", \"fn=" fn_s "\"\n") \
-  EARLYINIT_I_PROVIDE_ASM_(step_s, s, fn_s)
+      ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\", \"ref1=" EARLYINIT_STEP_SYMBOL_PREFIX \
+      step_s "\", \"earlyinit=impl\", \"step=" step_s "\", \"subarch="        \
+      EARLYINIT_I_S_ "\", \"phase=" phase_s "\", \"fn=" fn_s "\"\n")         \
+  EARLYINIT_I_PROVIDE_ASM_(step_s, fn_s)
 
 /* EARLYINIT_EXEMPT, after the checks. A basic asm, without operands (the
  * step's symbol is known by name): a `%` in the reason is then no operand
  * escape, and Clang reports only the reason's own assertion. */
 #define EARLYINIT_I_EXEMPT_(who, step, set, reason, phase, level, order, policy, deps) \
   EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
-  LINKTABLE_STATIC_ASSERT_(!LINKTABLE_EQ_(sizeof("" reason), 1),             \
+  LINKTABLE_I_STATIC_ASSERT_(!LINKTABLE_I_EQ_(sizeof("" reason), 1),             \
                            #who ": the exemption of step `" #step            \
                            "` needs a reason (expected a non-empty string)"); \
-  LINKTABLE_ASSERT_ASM_SAFE_(reason, #who ": the reason of the exemption of step `" \
+  LINKTABLE_I_ASSERT_ASM_SAFE_(reason, #who ": the reason of the exemption of step `" \
                              #step "` contains a quote, backslash or % "     \
                              "(expected plain text)");                       \
   EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_EXEMPT_SET_,             \
                         (who, step, set, reason, level, order))
 #define EARLYINIT_I_EXEMPT_SET_(who, step, set, reason, level, order)        \
-  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
-  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_exempt__##step##__, __COUNTER__)) { \
+  LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_exempt__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
-        "" /* no enabled subarch: nothing */                                 \
-        EARLYINIT_I_FOR_SEQ_(                                                \
-            EARLYINIT_I_FOR_ENABLED_,                                        \
-            (EARLYINIT_I_EXEMPT_ASM_, #step, reason,                         \
-             EARLYINIT_I_CHAIN_KEY_S_(level, order)),                        \
-            set)                                                             \
-        );                                                                   \
+        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),          \
+                         EARLYINIT_I_EXEMPT_ASM_(#step, reason,              \
+                                                 EARLYINIT_I_CHAIN_KEY_S_(level, order)))); \
   }
-#define EARLYINIT_I_EXEMPT_ASM_(step_s, reason, key_s, s)                    \
-  LINKTABLE_ENTRY_ASM_(                                                      \
-      EARLYINIT_EXEMPT_TABLE_PREFIX EARLYINIT_I_STR_(s), key_s, step_s,                       \
+#define EARLYINIT_I_EXEMPT_ASM_(step_s, reason, key_s)                       \
+  LINKTABLE_I_ENTRY_ASM_(                                                      \
+      EARLYINIT_EXEMPT_TABLE_PREFIX EARLYINIT_I_S_, key_s, step_s,           \
       ".long " EARLYINIT_STEP_SYMBOL_PREFIX step_s " - . + 0\n", "1",        \
       EARLYINIT_I_STR_(EARLYINIT_CHAIN_KEY_WIDTH),                           \
-      ".asciz \"ref0=" EARLYINIT_STEP_SYMBOL_PREFIX step_s "\"\n"            \
-      ".asciz \"earlyinit=exempt\"\n"                                        \
-      ".asciz \"step=" step_s "\"\n"                                         \
-      ".asciz \"subarch=" EARLYINIT_I_STR_(s) "\"\n"                                          \
-      ".asciz \"reason=" reason "\"\n")                                      \
-  EARLYINIT_I_PROVIDE_ASM_(step_s, s,                                        \
-                           EARLYINIT_EXEMPTION_PROVIDER_PREFIX step_s)
+      ".asciz \"ref0=" EARLYINIT_STEP_SYMBOL_PREFIX step_s "\", "            \
+      "\"earlyinit=exempt\", \"step=" step_s "\", \"subarch=" EARLYINIT_I_S_ \
+      "\", \"reason=" reason "\"\n")                                         \
+  EARLYINIT_I_PROVIDE_ASM_(step_s, EARLYINIT_EXEMPTION_PROVIDER_PREFIX step_s)
 
 /* EARLYINIT_DEFINE_STEP, after the checks. */
 #define EARLYINIT_I_DEFINE_(who, step, a, b, phase, level, order, policy, deps) \
@@ -338,23 +350,22 @@
   BOOST_PP_IIF(EARLYINIT_I_DEPS_OK_(deps), EARLYINIT_I_DEFINE_DEPS_,         \
                EARLYINIT_I_BAD_DEPS_)(who, step, phase, level, order, policy, deps)
 #define EARLYINIT_I_DEPS_OK_(deps) \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(deps), 1, BOOST_PP_IS_EMPTY(deps))
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), 1, BOOST_PP_IS_EMPTY(deps))
 #define EARLYINIT_I_BAD_DEPS_(who, step, phase, level, order, policy, deps)   \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` has dependencies `"    \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has dependencies `"    \
                               #deps "` (expected a sequence like (cr4_shadow)" \
                               " or nothing)");
 #define EARLYINIT_I_DEFINE_DEPS_(who, step, phase, level, order, policy, deps) \
-  EARLYINIT_I_ASSERT_DEPS_(who, step,                                        \
-                           EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_IF_UNKNOWN_DEP_, ~, deps)) \
+  EARLYINIT_I_ASSERT_DEPS_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WD, deps)) \
   EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \
                          EARLYINIT_I_STEP_KEY_S_(phase, level, order), deps)
 #define EARLYINIT_I_IF_UNKNOWN_DEP_(data, dep) \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_STEP_, dep)), , (dep))
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_STEP_, dep)), , (dep))
 #define EARLYINIT_I_ASSERT_DEPS_(who, step, unknowns)                          \
-  BOOST_PP_IIF(BOOST_PP_IS_BEGIN_PARENS(unknowns), EARLYINIT_I_UNKNOWN_DEP_,  \
+  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_DEP_,  \
                EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
 #define EARLYINIT_I_UNKNOWN_DEP_(who, step, dep)                              \
-  LINKTABLE_STATIC_ASSERT_(0, #who ": step `" #step "` depends on unknown step `" \
+  LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` depends on unknown step `" \
                               EARLYINIT_I_STR_(dep) "` (no EARLYINIT_STEP_"  \
                               EARLYINIT_I_STR_(dep) ")");
 
@@ -362,60 +373,52 @@
  * The step's name array (defined first, in EARLYINIT_DEFINE_STEP itself,
  * for a short backtrace) doubles as the guard against defining a step twice
  * in one file: its identifier is what the compiler's "redefinition" names.
- * Operands (LINKTABLE_ASM_OP): 0 the name, 1 the info word; dependencies'
- * records use
- * their own emitter (they reference other steps).
+ * Operands (LINKTABLE_ASM_OP): 0 the name, 1 the info word. One asm
+ * statement: the step's entry, the parity references of every enabled
+ * subarch, and one record per dependency (an assembler loop each).
  */
 #define EARLYINIT_I_NAME_(step) \
   EARLYINIT_DEFINE_STEP__step_##step##__defined_twice__expected_once_per_program
 #define EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy, key_s, deps) \
-  EARLYINIT_I_DECLARE_STEP_OBJ_(step);                                       \
-  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_define__##step##__, __COUNTER__)) { \
+  LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_define__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
-        LINKTABLE_ENTRY_ASM_(                                                \
+        LINKTABLE_I_ENTRY_ASM_(                                                \
             EARLYINIT_STEPS_TABLE_NAME, key_s, #step,                        \
-            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) "\n", "2",                           \
+            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) "\n", "2", \
             EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                      \
-            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\"\n.asciz \"u32_1=" LINKTABLE_ASM_OP(1) "\"\n"                    \
-            ".asciz \"earlyinit=step\"\n"                                    \
-            ".asciz \"step=" #step "\"\n"                                    \
-            ".asciz \"phase=" #phase "\"\n"                                  \
-            ".asciz \"level=" #level "\"\n"                                  \
-            ".asciz \"order=" #order "\"\n"                                  \
-            ".asciz \"policy=" #policy "\"\n"                                \
-            EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_ATTR_, ~, deps))           \
+            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\", \"u32_1=" LINKTABLE_ASM_OP(1) \
+            "\", \"earlyinit=step\", \"step=" #step "\", \"phase=" #phase    \
+            "\", \"level=" #level "\", \"order=" #order "\", \"policy=" #policy "\"\n" \
+            EARLYINIT_I_WALK_(EARLYINIT_I_WA, deps))                          \
         ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"       \
         ".balign 4\n"                                                        \
-        EARLYINIT_I_FOR_SEQ_(EARLYINIT_I_OWE_, #step, EARLYINIT_SUBARCHS)   \
+        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WV, EARLYINIT_SUBARCHS), \
+                         ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
         ".popsection\n"                                                      \
+        EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps),         \
+                         EARLYINIT_I_DEP_ASM_(#step, key_s))                 \
         :                                                                    \
-        : LINKTABLE_ASM_SYM_CONSTRAINT_(EARLYINIT_I_NAME_(step)),                                      \
+        : LINKTABLE_I_ASM_SYM_CONSTRAINT_(EARLYINIT_I_NAME_(step)),            \
           "i"(EARLYINIT_STEP_INFO(EARLYINIT_I_PHASE_VALUE_(phase),           \
                                   EARLYINIT_I_PROBE_(EARLYINIT_I_IS_OPTIONAL_, policy), \
                                   EARLYINIT_I_NDEPS_(deps))));               \
-  }                                                                          \
-  EARLYINIT_I_FOR_DEPS_(EARLYINIT_I_DEP_, (step, key_s), deps)
-#define EARLYINIT_I_DEP_ATTR_(data, dep) ".asciz \"dep=" EARLYINIT_I_STR_(dep) "\"\n"
-#define EARLYINIT_I_OWE_(step_s, s) \
-  ".long " EARLYINIT_I_PARITY_SYM_(step_s, s) " - .\n"
-#define EARLYINIT_I_DEP_(sk, dep) \
-  EARLYINIT_I_CALL_LOOP_(EARLYINIT_I_DEP_EMIT_, (BOOST_PP_TUPLE_REM() sk, dep))
-#define EARLYINIT_I_DEP_EMIT_(step, key_s, dep)                               \
-  EARLYINIT_I_DECLARE_STEP_OBJ_(dep);                                        \
-  LINKTABLE_EMITTER_(BOOST_PP_CAT(earlyinit_dep__##step##__, __COUNTER__)) { \
-    __asm__ __volatile__(                                                    \
-        LINKTABLE_ENTRY_ASM_(                                                \
-            EARLYINIT_DEPS_TABLE_NAME, key_s, #step "__" #dep,               \
-            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) " - . + 0\n", "2",                   \
-            EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                      \
-            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\"\n.asciz \"ref1=" LINKTABLE_ASM_OP(1) "\"\n"                     \
-            ".asciz \"earlyinit=dep\"\n"                                     \
-            ".asciz \"step=" #step "\"\n"                                    \
-            ".asciz \"dep=" #dep "\"\n")                                     \
-        :                                                                    \
-        : LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(step)),          \
-          LINKTABLE_ASM_SYM_CONSTRAINT_(&EARLYINIT_I_STEP_OBJ_(dep))); \
   }
+/* A dependency's attribute in the step's record. */
+#define EARLYINIT_I_WA_A(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_B
+#define EARLYINIT_I_WA_B(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_A
+#define EARLYINIT_I_WA_A_END
+#define EARLYINIT_I_WA_B_END
+/* A dependency's record, inside EARLYINIT_I_IRP_(d, ...). */
+#define EARLYINIT_I_D_ "\\d\\()"
+#define EARLYINIT_I_DEP_ASM_(step_s, key_s)                                  \
+  LINKTABLE_I_ENTRY_ASM_(                                                      \
+      EARLYINIT_DEPS_TABLE_NAME, key_s, step_s "__" EARLYINIT_I_D_,          \
+      ".long " EARLYINIT_STEP_SYMBOL_PREFIX step_s " - . + 0\n"              \
+      ".long " EARLYINIT_STEP_SYMBOL_PREFIX EARLYINIT_I_D_ " - . + 0\n", "2", \
+      EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                            \
+      ".asciz \"ref0=" EARLYINIT_STEP_SYMBOL_PREFIX step_s "\", \"ref1="     \
+      EARLYINIT_STEP_SYMBOL_PREFIX EARLYINIT_I_D_ "\", \"earlyinit=dep\", \"step=" \
+      step_s "\", \"dep=" EARLYINIT_I_D_ "\"\n")
 /* @endcond */
 
 /**
@@ -435,7 +438,7 @@
   /* unused when the spec is bad: then its assertion is the only error */    \
   __attribute__((__unused__)) static const char EARLYINIT_I_NAME_(step)[] = #step; \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_DEFINE_STEP, step, ~, ~, EARLYINIT_I_DEFINE_) \
-  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_STEP(" #step ")")
+  LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_STEP(" #step ")")
 
 /**
  * Bind a function to a step for some subarchs (at file scope).
@@ -454,13 +457,13 @@
  * @endcode
  */
 #define EARLYINIT_IMPL(step, subarchs, fn)                                   \
-  LINKTABLE_STATIC_ASSERT_(                                                  \
-      LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(fn)), earlyinit_fn *),       \
+  LINKTABLE_I_STATIC_ASSERT_(                                                  \
+      LINKTABLE_I_SAME_TYPE_(LINKTABLE_I_TYPEOF_(&*(fn)), earlyinit_fn *),       \
       "EARLYINIT_IMPL: " #fn ", implementation of step `" #step              \
       "`, must be int " #fn "(const earlyinit_context *)");                  \
   EARLYINIT_I_SET_CHECKS_(EARLYINIT_IMPL, step, subarchs)                    \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_IMPL, step, subarchs, fn, EARLYINIT_I_IMPL_) \
-  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_IMPL(" #step ", " #fn ")")
+  LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_IMPL(" #step ", " #fn ")")
 
 /**
  * Say that some subarchs do not need a step, and why (at file scope).
@@ -481,6 +484,6 @@
 #define EARLYINIT_EXEMPT(step, subarchs, reason)                             \
   EARLYINIT_I_SET_CHECKS_(EARLYINIT_EXEMPT, step, subarchs)                  \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_EXEMPT, step, subarchs, reason, EARLYINIT_I_EXEMPT_) \
-  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_EXEMPT(" #step ")")
+  LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_EXEMPT(" #step ")")
 
 #endif /* EARLYINIT_STEP_H */

@@ -28,9 +28,10 @@
 #define EARLYINIT_SUBARCH_H
 
 #include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/punctuation/is_begin_parens.hpp>
 #include <boost/preprocessor/seq/for_each.hpp>
 #include <boost/preprocessor/stringize.hpp>
+
+#include "earlyinit/pp.h"
 
 #ifdef EARLYINIT_CONFIG_HEADER
 #include EARLYINIT_CONFIG_HEADER
@@ -76,7 +77,7 @@
 #define EARLYINIT_ALL EARLYINIT_SUBARCHS
 
 /** The id of a subarch name, as a preprocessor number. */
-#define EARLYINIT_SUBARCH_ID(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_ID_, s)
+#define EARLYINIT_SUBARCH_ID(s) EARLYINIT_I_CAT_(EARLYINIT_SUBARCH_ID_, s)
 /** The label of a subarch name ("Xen PVH"). */
 #define EARLYINIT_SUBARCH_LABEL(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_LABEL_, s)
 
@@ -93,7 +94,7 @@
  * @endcode
  */
 #define EARLYINIT_IS_ENABLED(s) \
-  BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_I_ENABLED_ID_, EARLYINIT_SUBARCH_ID(s)))
+  EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_I_ENABLED_ID_, EARLYINIT_SUBARCH_ID(s)))
 
 /**
  * 1 if s names a subarch (its EARLYINIT_SUBARCH_ID_ macro is an id below
@@ -105,7 +106,7 @@
  * @endcode
  */
 #define EARLYINIT_IS_SUBARCH(s) \
-  BOOST_PP_IS_BEGIN_PARENS(BOOST_PP_CAT(EARLYINIT_I_KNOWN_ID_, EARLYINIT_SUBARCH_ID(s)))
+  EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_I_KNOWN_ID_, EARLYINIT_SUBARCH_ID(s)))
 
 #ifndef __ASSEMBLER__
 #ifdef __cplusplus

@@ -98,7 +98,7 @@ struct earlyinit_subarch_entry {
 };
 
 /* @cond INTERNAL */
-/* Phase letters of step keys (EARLYINIT_PHASE_LETTER_* in names.h). */
+/* Phase letters of step keys (EARLYINIT_I_PHASE_LETTER_* in names.h). */
 #define EARLYINIT_I_PHASE_LETTER_(phase) BOOST_PP_CAT(EARLYINIT_I_PHASE_LETTER_, phase)
 #define EARLYINIT_I_PHASE_LETTER_early EARLYINIT_PHASE_LETTER_EARLY
 #define EARLYINIT_I_PHASE_LETTER_setup_arch EARLYINIT_PHASE_LETTER_SETUP_ARCH
@@ -125,11 +125,11 @@ struct earlyinit_subarch_entry {
 #define EARLYINIT_I_SENTINEL_ASM_                                              \
   ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
 #define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(early, s),                  \
+  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(early, s),                  \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),             \
+  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),             \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(late, s),                   \
+  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(late, s),                   \
                             EARLYINIT_I_SENTINEL_ASM_);                        \
   LINKTABLE_DEFINE(EARLYINIT_I_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
@@ -148,7 +148,7 @@ struct earlyinit_subarch_entry {
     (void)ctx;                                                                 \
     return 1;                                                                  \
   }                                                                            \
-  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES")
+  LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES")
 /* @endcond */
 
 LINKTABLE_DECLARE(earlyinit_steps, struct earlyinit_step, EARLYINIT_STEP_KEY_WIDTH);
@@ -176,6 +176,6 @@ BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS
   LINKTABLE_DEFINE(earlyinit_deps);                                            \
   LINKTABLE_DEFINE(earlyinit_subarchs);                                        \
   BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DEFINE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS) \
-  LINKTABLE_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES()")
+  LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES()")
 
 #endif /* EARLYINIT_TABLES_H */

@@ -83,9 +83,9 @@
  * @endcode
  */
 #if defined(__x86_64__) || defined(__i386__)
-#define LINKTABLE_ASM_OP(i) "%c" LINKTABLE_STR_(i)
+#define LINKTABLE_ASM_OP(i) "%c" LINKTABLE_I_STR_(i)
 #else
-#define LINKTABLE_ASM_OP(i) "%" LINKTABLE_STR_(i)
+#define LINKTABLE_ASM_OP(i) "%" LINKTABLE_I_STR_(i)
 #endif
 
 /* @cond INTERNAL */
@@ -95,23 +95,24 @@
  * not be symbols there; "S" (an absolute symbolic address, AArch64 and
  * RISC-V, GCC and Clang) is what it takes, and x86 reads "S" as %rsi. */
 #if defined(__x86_64__) || defined(__i386__)
-#define LINKTABLE_ASM_SYM_CONSTRAINT_ "i"
+#define LINKTABLE_I_ASM_SYM_CONSTRAINT_ "i"
 #elif defined(__aarch64__) || defined(__riscv)
-#define LINKTABLE_ASM_SYM_CONSTRAINT_ "S"
+#define LINKTABLE_I_ASM_SYM_CONSTRAINT_ "S"
 #else
-#error "linktable: unsupported architecture (x86, AArch64 and RISC-V are tested); see LINKTABLE_ASM_SYM_CONSTRAINT_"
+#error "linktable: unsupported architecture (x86, AArch64 and RISC-V are tested); see LINKTABLE_I_ASM_SYM_CONSTRAINT_"
 #endif
 
 /** Hidden visibility: markers and entries are never preempted, so that
     code refers to them PC-relatively (internal: documented for the INTERNAL
     section only). */
-#define LINKTABLE_HIDDEN_ __attribute__((__visibility__("hidden")))
-#define LINKTABLE_STR_(x) BOOST_PP_STRINGIZE(x)
+#define LINKTABLE_I_HIDDEN_ __attribute__((__visibility__("hidden")))
+#define LINKTABLE_I_STR_(x) LINKTABLE_I_STR_I_(x)
+#define LINKTABLE_I_STR_I_(x) #x
 
 #ifdef __cplusplus
-#define LINKTABLE_ALIGNOF_(type) alignof(type)
+#define LINKTABLE_I_ALIGNOF_(type) alignof(type)
 #else
-#define LINKTABLE_ALIGNOF_(type) _Alignof(type)
+#define LINKTABLE_I_ALIGNOF_(type) _Alignof(type)
 #endif
 
 #ifdef __cplusplus
@@ -121,88 +122,88 @@ template <class A, class B> struct linktable_same_type_ {
 template <class A> struct linktable_same_type_<A, A> {
   static constexpr bool value = true;
 };
-#define LINKTABLE_SAME_TYPE_(a, b) (linktable_same_type_<a, b>::value)
-#define LINKTABLE_TYPEOF_(x) decltype(x)
+#define LINKTABLE_I_SAME_TYPE_(a, b) (linktable_same_type_<a, b>::value)
+#define LINKTABLE_I_TYPEOF_(x) decltype(x)
 #else
-#define LINKTABLE_SAME_TYPE_(a, b) __builtin_types_compatible_p(a, b)
-#define LINKTABLE_TYPEOF_(x) __typeof__(x)
+#define LINKTABLE_I_SAME_TYPE_(a, b) __builtin_types_compatible_p(a, b)
+#define LINKTABLE_I_TYPEOF_(x) __typeof__(x)
 #endif
 
 /* Per-table names, derived from the table's name. */
-#define LINKTABLE_TYPE_(table) linktable_type__##table
-#define LINKTABLE_TARGET_TYPE_(table) linktable_target__##table
-#define LINKTABLE_KEYWIDTH_(table) linktable_keywidth__##table
-#define LINKTABLE_BEGIN_SYM_(table) linktable_begin__##table
-#define LINKTABLE_END_SYM_(table) linktable_end__##table
-#define LINKTABLE_ASM_BEGIN_(table) LINKTABLE_BEGIN_SYMBOL_PREFIX #table
-#define LINKTABLE_ASM_END_(table) LINKTABLE_END_SYMBOL_PREFIX #table
-#define LINKTABLE_ASM_ENTRY_(table, name) LINKTABLE_ENTRY_SYMBOL_PREFIX #table "." #name
+#define LINKTABLE_I_TYPE_(table) linktable_type__##table
+#define LINKTABLE_I_TARGET_TYPE_(table) linktable_target__##table
+#define LINKTABLE_I_KEYWIDTH_(table) linktable_keywidth__##table
+#define LINKTABLE_I_BEGIN_SYM_(table) linktable_begin__##table
+#define LINKTABLE_I_END_SYM_(table) linktable_end__##table
+#define LINKTABLE_I_ASM_BEGIN_(table) LINKTABLE_BEGIN_SYMBOL_PREFIX #table
+#define LINKTABLE_I_ASM_END_(table) LINKTABLE_END_SYMBOL_PREFIX #table
+#define LINKTABLE_I_ASM_ENTRY_(table, name) LINKTABLE_ENTRY_SYMBOL_PREFIX #table "." #name
 
 /* A field is a tuple (kind, expression, addend). */
-#define LINKTABLE_FIELD_KIND_(f) BOOST_PP_TUPLE_ELEM(3, 0, f)
-#define LINKTABLE_FIELD_EXPR_(f) BOOST_PP_TUPLE_ELEM(3, 1, f)
-#define LINKTABLE_FIELD_ADDEND_(f) BOOST_PP_TUPLE_ELEM(3, 2, f)
+#define LINKTABLE_I_FIELD_KIND_(f) BOOST_PP_TUPLE_ELEM(3, 0, f)
+#define LINKTABLE_I_FIELD_EXPR_(f) BOOST_PP_TUPLE_ELEM(3, 1, f)
+#define LINKTABLE_I_FIELD_ADDEND_(f) BOOST_PP_TUPLE_ELEM(3, 2, f)
 
 /* The assembler line for field i: `.long %ci - . + addend` or `.long %ci`. */
-#define LINKTABLE_FIELD_ASM_REL_(i, f) \
-  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_STR_(LINKTABLE_FIELD_ADDEND_(f)) "\n"
-#define LINKTABLE_FIELD_ASM_U32_(i, f) ".long " LINKTABLE_ASM_OP(i) "\n"
-#define LINKTABLE_FIELD_ASM_I_(z, i, fields) \
-  LINKTABLE_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_FIELD_ASM_II_(i, f) \
-  BOOST_PP_CAT(LINKTABLE_FIELD_ASM_, LINKTABLE_FIELD_KIND_(f))(i, f)
+#define LINKTABLE_I_FIELD_ASM_REL_(i, f) \
+  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_I_STR_(LINKTABLE_I_FIELD_ADDEND_(f)) "\n"
+#define LINKTABLE_I_FIELD_ASM_U32_(i, f) ".long " LINKTABLE_ASM_OP(i) "\n"
+#define LINKTABLE_I_FIELD_ASM_I_(z, i, fields) \
+  LINKTABLE_I_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_I_FIELD_ASM_II_(i, f) \
+  BOOST_PP_CAT(LINKTABLE_I_FIELD_ASM_, LINKTABLE_I_FIELD_KIND_(f))(i, f)
 
 /* Loops use BOOST_PP_REPEAT, not BOOST_PP_SEQ_FOR_EACH, so that these
  * macros may be expanded inside an outer BOOST_PP_SEQ_FOR_EACH. */
-#define LINKTABLE_FOR_FIELDS_(macro, seq) \
+#define LINKTABLE_I_FOR_FIELDS_(macro, seq) \
   BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(seq), macro, seq)
 
 /* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
-#define LINKTABLE_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
-#define LINKTABLE_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
-#define LINKTABLE_FIELD_META_I_(z, i, fields) \
-  LINKTABLE_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_FIELD_META_II_(i, f) \
-  BOOST_PP_CAT(LINKTABLE_FIELD_META_, LINKTABLE_FIELD_KIND_(f))(i, f)
+#define LINKTABLE_I_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_I_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_I_FIELD_META_I_(z, i, fields) \
+  LINKTABLE_I_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_I_FIELD_META_II_(i, f) \
+  BOOST_PP_CAT(LINKTABLE_I_FIELD_META_, LINKTABLE_I_FIELD_KIND_(f))(i, f)
 
 /* The asm operand for a field: a symbol (REL_) or an integer (U32_). */
-#define LINKTABLE_FIELD_OPERAND_I_(z, i, fields) \
-  LINKTABLE_FIELD_OPERAND_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_FIELD_OPERAND_II_(i, f)                                   \
-  BOOST_PP_COMMA_IF(i) BOOST_PP_CAT(LINKTABLE_FIELD_CONSTRAINT_,            \
-                                    LINKTABLE_FIELD_KIND_(f))(LINKTABLE_FIELD_EXPR_(f))
-#define LINKTABLE_FIELD_CONSTRAINT_REL_ LINKTABLE_ASM_SYM_CONSTRAINT_
-#define LINKTABLE_FIELD_CONSTRAINT_U32_ "i"
+#define LINKTABLE_I_FIELD_OPERAND_I_(z, i, fields) \
+  LINKTABLE_I_FIELD_OPERAND_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
+#define LINKTABLE_I_FIELD_OPERAND_II_(i, f)                                   \
+  BOOST_PP_COMMA_IF(i) BOOST_PP_CAT(LINKTABLE_I_FIELD_CONSTRAINT_,            \
+                                    LINKTABLE_I_FIELD_KIND_(f))(LINKTABLE_I_FIELD_EXPR_(f))
+#define LINKTABLE_I_FIELD_CONSTRAINT_REL_ LINKTABLE_I_ASM_SYM_CONSTRAINT_
+#define LINKTABLE_I_FIELD_CONSTRAINT_U32_ "i"
 
 /* Attributes given by upper layers: a sequence of "key=value" literals,
  * walked behind a placeholder element so that it may be empty. */
-#define LINKTABLE_ATTR_ASM_I_(z, i, attrs) \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), LINKTABLE_ATTR_ASM_II_, BOOST_PP_TUPLE_EAT(2))(i, attrs)
-#define LINKTABLE_ATTR_ASM_II_(i, attrs) ".asciz \"" BOOST_PP_SEQ_ELEM(i, attrs) "\"\n"
+#define LINKTABLE_I_ATTR_ASM_I_(z, i, attrs) \
+  BOOST_PP_IIF(BOOST_PP_BOOL(i), LINKTABLE_I_ATTR_ASM_II_, BOOST_PP_TUPLE_EAT(2))(i, attrs)
+#define LINKTABLE_I_ATTR_ASM_II_(i, attrs) ".asciz \"" BOOST_PP_SEQ_ELEM(i, attrs) "\"\n"
 
 /* The record's 64-bit address fields. 32-bit assemblers cannot relocate a
  * .quad (i386 gas: "cannot represent relocation type BFD_RELOC_64"): there
  * the address is a .long followed by a zero high half (x86 is little-endian). */
 #if defined(__LP64__) || defined(_LP64)
-#define LINKTABLE_META_ADDR_(addr) ".quad " addr "\n"
+#define LINKTABLE_I_META_ADDR_(addr) ".quad " addr "\n"
 #else
-#define LINKTABLE_META_ADDR_(addr) ".long " addr ", 0\n"
+#define LINKTABLE_I_META_ADDR_(addr) ".long " addr ", 0\n"
 #endif
 
 /* A metadata record, see docs/linktable-metadata.md. Strings share one
  * .asciz directive: fewer directives for Clang's assembler to parse. */
-#define LINKTABLE_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
+#define LINKTABLE_I_META_RECORD_(kind, addr, addr2, size_op, kw_op, table, key, \
                                name, attrs_asm)                               \
   ".pushsection " LINKTABLE_META_SECTION ",\"R\",@progbits\n"                  \
   ".balign 8\n"                                                               \
   "7770:\n"                                                                   \
-  ".long " LINKTABLE_STR_(LINKTABLE_META_MAGIC) "\n"                          \
-  ".short " LINKTABLE_STR_(LINKTABLE_META_VERSION) "\n"                       \
-  ".short " LINKTABLE_STR_(kind) "\n"                                         \
+  ".long " LINKTABLE_I_STR_(LINKTABLE_META_MAGIC) "\n"                          \
+  ".short " LINKTABLE_I_STR_(LINKTABLE_META_VERSION) "\n"                       \
+  ".short " LINKTABLE_I_STR_(kind) "\n"                                         \
   ".long 7771f - 7770b\n"                                                     \
-  ".long " LINKTABLE_STR_(__LINE__) "\n"                                      \
-  LINKTABLE_META_ADDR_(addr)                                                  \
-  LINKTABLE_META_ADDR_(addr2)                                                 \
+  ".long " LINKTABLE_I_STR_(__LINE__) "\n"                                      \
+  LINKTABLE_I_META_ADDR_(addr)                                                  \
+  LINKTABLE_I_META_ADDR_(addr2)                                                 \
   ".long " size_op "\n"                                                       \
   ".long " kw_op "\n"                                                         \
   ".asciz \"" table "\", \"" key "\", \"" name "\", \"" __FILE__ "\"\n"       \
@@ -221,9 +222,21 @@ template <class A> struct linktable_same_type_<A, A> {
  * (about 100 bytes per entry in a hosted build); never instrumented, so no
  * __mcount_loc entry points into a discarded section.
  */
-#define LINKTABLE_EMITTER_(fname)                                              \
-  __attribute__((__used__, __noinline__, __no_instrument_function__,                    \
+#define LINKTABLE_I_EMITTER_(fname)                                              \
+  __attribute__((LINKTABLE_I_UNOPTIMIZED_ __used__, __noinline__,                \
+                 __no_instrument_function__,                                   \
                  __section__(LINKTABLE_EMITTER_SECTION))) static void fname(void)
+/* Clang compiles an emitter without optimization (it has nothing to
+ * optimize; the passes were a third of its cost). GCC's optimize("O0")
+ * would do the same but also makes GCC emit the file's top-level asm in
+ * source order, after the emitters, in their section, which the fragments
+ * discard (a `_start` without a .text directive was lost that way);
+ * docs/bench.md, "Compile time". */
+#if defined(__clang__)
+#define LINKTABLE_I_UNOPTIMIZED_ __optnone__,
+#else
+#define LINKTABLE_I_UNOPTIMIZED_
+#endif
 /* @endcond */
 
 /**
@@ -239,18 +252,18 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DECLARE(frob_table, struct frob_entry, 4);
  * @endcode
  */
-#define LINKTABLE_DECLARE(table, type, keywidth) LINKTABLE_DECLARE_I_(table, type, keywidth)
-#define LINKTABLE_DECLARE_I_(table, type, keywidth)                               \
-  typedef type LINKTABLE_TYPE_(table);                                         \
-  enum { LINKTABLE_KEYWIDTH_(table) = (keywidth) };                            \
-  LINKTABLE_STATIC_ASSERT_(                                                    \
-      sizeof(type) % 4 == 0 && LINKTABLE_ALIGNOF_(type) == 4,                            \
+#define LINKTABLE_DECLARE(table, type, keywidth) LINKTABLE_I_DECLARE_I_(table, type, keywidth)
+#define LINKTABLE_I_DECLARE_I_(table, type, keywidth)                               \
+  typedef type LINKTABLE_I_TYPE_(table);                                         \
+  enum { LINKTABLE_I_KEYWIDTH_(table) = (keywidth) };                            \
+  LINKTABLE_I_STATIC_ASSERT_(                                                    \
+      sizeof(type) % 4 == 0 && LINKTABLE_I_ALIGNOF_(type) == 4,                            \
       "linktable: the entry type of table " #table " must be made of "         \
       "32-bit words (linktable_rel, uint32_t)");                               \
-  extern const type LINKTABLE_BEGIN_SYM_(table)[] __asm__(                     \
-      LINKTABLE_ASM_BEGIN_(table)) LINKTABLE_HIDDEN_;                          \
-  extern const type LINKTABLE_END_SYM_(table)[] __asm__(                       \
-      LINKTABLE_ASM_END_(table)) LINKTABLE_HIDDEN_
+  extern const type LINKTABLE_I_BEGIN_SYM_(table)[] __asm__(                     \
+      LINKTABLE_I_ASM_BEGIN_(table)) LINKTABLE_I_HIDDEN_;                          \
+  extern const type LINKTABLE_I_END_SYM_(table)[] __asm__(                       \
+      LINKTABLE_I_ASM_END_(table)) LINKTABLE_I_HIDDEN_
 
 /**
  * Define a linker table's begin and end markers (in exactly one file).
@@ -263,44 +276,44 @@ template <class A> struct linktable_same_type_<A, A> {
  *   LINKTABLE_DEFINE(frob_table);
  * @endcode
  */
-#define LINKTABLE_DEFINE(table) LINKTABLE_DEFINE_I_(table, "")
+#define LINKTABLE_DEFINE(table) LINKTABLE_I_DEFINE_I_(table, "")
 /* @cond INTERNAL */
 /* LINKTABLE_DEFINE with assembler text right after the end marker, outside
  * [begin, end): earlyinit puts a chain's sentinel entry there. One asm
  * statement, so nothing can come between the marker and the trailer. */
-#define LINKTABLE_DEFINE_TRAILED_(table, trailer_asm) LINKTABLE_DEFINE_I_(table, trailer_asm)
+#define LINKTABLE_I_DEFINE_TRAILED_(table, trailer_asm) LINKTABLE_I_DEFINE_I_(table, trailer_asm)
 /* @endcond */
-#define LINKTABLE_DEFINE_I_(table, trailer_asm)                                   \
-  LINKTABLE_EMITTER_(linktable_define__##table) {                              \
+#define LINKTABLE_I_DEFINE_I_(table, trailer_asm)                                   \
+  LINKTABLE_I_EMITTER_(linktable_define__##table) {                              \
     __asm__ __volatile__(                                                      \
         ".pushsection \"" LINKTABLE_SECTION_PREFIX #table                       \
         LINKTABLE_SECTION_BEGIN_SUFFIX "\",\"aR\","       \
         "@progbits\n"                                                          \
         ".balign 4\n"                                                          \
         ".long " LINKTABLE_FRAGMENT_SYMBOL " - .\n"                            \
-        ".globl " LINKTABLE_ASM_BEGIN_(table) "\n"                             \
-        ".hidden " LINKTABLE_ASM_BEGIN_(table) "\n"                            \
-        LINKTABLE_ASM_BEGIN_(table) ":\n"                                      \
+        ".globl " LINKTABLE_I_ASM_BEGIN_(table) "\n"                             \
+        ".hidden " LINKTABLE_I_ASM_BEGIN_(table) "\n"                            \
+        LINKTABLE_I_ASM_BEGIN_(table) ":\n"                                      \
         ".popsection\n"                                                        \
         ".pushsection \"" LINKTABLE_SECTION_PREFIX #table                       \
         LINKTABLE_SECTION_END_SUFFIX "\",\"aR\","       \
         "@progbits\n"                                                          \
         ".balign 4\n"                                                          \
-        ".globl " LINKTABLE_ASM_END_(table) "\n"                               \
-        ".hidden " LINKTABLE_ASM_END_(table) "\n"                              \
-        LINKTABLE_ASM_END_(table) ":\n"                                        \
+        ".globl " LINKTABLE_I_ASM_END_(table) "\n"                               \
+        ".hidden " LINKTABLE_I_ASM_END_(table) "\n"                              \
+        LINKTABLE_I_ASM_END_(table) ":\n"                                        \
         trailer_asm                                                            \
         ".popsection\n"                                                        \
-        LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
-                               LINKTABLE_ASM_BEGIN_(table),                    \
-                               LINKTABLE_ASM_END_(table), LINKTABLE_ASM_OP(0), \
+        LINKTABLE_I_META_RECORD_(LINKTABLE_META_KIND_TABLE,                      \
+                               LINKTABLE_I_ASM_BEGIN_(table),                    \
+                               LINKTABLE_I_ASM_END_(table), LINKTABLE_ASM_OP(0), \
                                LINKTABLE_ASM_OP(1),                            \
                                #table, "", #table, "")                         \
         :                                                                      \
-        : "i"(sizeof(LINKTABLE_TYPE_(table))),                                 \
-          "i"(LINKTABLE_KEYWIDTH_(table)));                                    \
+        : "i"(sizeof(LINKTABLE_I_TYPE_(table))),                                 \
+          "i"(LINKTABLE_I_KEYWIDTH_(table)));                                    \
   }                                                                            \
-  LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_DEFINE(" #table ")")
+  LINKTABLE_I_STATIC_ASSERT_(1, "LINKTABLE_DEFINE(" #table ")")
 
 /**
  * A field of an entry: a self-relative reference to a function or object.
@@ -361,34 +374,34 @@ template <class A> struct linktable_same_type_<A, A> {
  *                    ("driver=disk"));
  * @endcode
  */
-#define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_RECORD_I_(table, key, name, fields, attrs)
-#define LINKTABLE_RECORD_I_(table, key, name, fields, attrs)                   \
-  LINKTABLE_STATIC_ASSERT_(                                                    \
-      sizeof(LINKTABLE_STR_(key)) - 1 == LINKTABLE_KEYWIDTH_(table),           \
-      "linktable: key " LINKTABLE_STR_(key) " of entry " #name " in table "    \
+#define LINKTABLE_RECORD(table, key, name, fields, attrs) LINKTABLE_I_RECORD_I_(table, key, name, fields, attrs)
+#define LINKTABLE_I_RECORD_I_(table, key, name, fields, attrs)                   \
+  LINKTABLE_I_STATIC_ASSERT_(                                                    \
+      sizeof(LINKTABLE_I_STR_(key)) - 1 == LINKTABLE_I_KEYWIDTH_(table),           \
+      "linktable: key " LINKTABLE_I_STR_(key) " of entry " #name " in table "    \
       #table " must have exactly the table's key width (zero-pad numbers)");   \
-  LINKTABLE_ASSERT_ONLY_CHARS_(                                                \
-      LINKTABLE_STR_(key), LINKTABLE_KEY_CHARS_,                               \
-      "linktable: key `" LINKTABLE_STR_(key) "` of entry " #name " in table "  \
+  LINKTABLE_I_ASSERT_ONLY_CHARS_(                                                \
+      LINKTABLE_I_STR_(key), LINKTABLE_I_KEY_CHARS_,                               \
+      "linktable: key `" LINKTABLE_I_STR_(key) "` of entry " #name " in table "  \
       #table " may only contain [0-9A-Za-z_] (the linker sorts it as text)");  \
-  LINKTABLE_STATIC_ASSERT_(                                                    \
-      sizeof(LINKTABLE_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
+  LINKTABLE_I_STATIC_ASSERT_(                                                    \
+      sizeof(LINKTABLE_I_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
       "linktable: entry " #name " does not have one field per 32-bit word "    \
       "of the entry type of table " #table);                                   \
-  LINKTABLE_EMITTER_(linktable_emit__##table##__##name) {                      \
+  LINKTABLE_I_EMITTER_(linktable_emit__##table##__##name) {                      \
     __asm__ __volatile__(                                                      \
-        LINKTABLE_ENTRY_ASM_(                                                  \
-            #table, LINKTABLE_STR_(key), #name,                                \
-            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_ASM_I_, fields),             \
-            LINKTABLE_STR_(BOOST_PP_SEQ_SIZE(fields)),                         \
+        LINKTABLE_I_ENTRY_ASM_(                                                  \
+            #table, LINKTABLE_I_STR_(key), #name,                                \
+            LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_ASM_I_, fields),             \
+            LINKTABLE_I_STR_(BOOST_PP_SEQ_SIZE(fields)),                         \
             LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                    \
-            LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_META_I_, fields)             \
-            LINKTABLE_ATTRS_ASM_(attrs))                                       \
+            LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_META_I_, fields)             \
+            LINKTABLE_I_ATTRS_ASM_(attrs))                                       \
         :                                                                      \
-        : LINKTABLE_FOR_FIELDS_(LINKTABLE_FIELD_OPERAND_I_, fields),           \
-          "i"(sizeof(LINKTABLE_STR_(key)) - 1));                               \
+        : LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_OPERAND_I_, fields),           \
+          "i"(sizeof(LINKTABLE_I_STR_(key)) - 1));                               \
   }                                                                            \
-  LINKTABLE_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
+  LINKTABLE_I_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
 
 /* @cond INTERNAL */
 /*
@@ -397,7 +410,7 @@ template <class A> struct linktable_same_type_<A, A> {
  * key width (a number or an operand); the record's attribute lines. Upper
  * layers emit several entries from one asm statement with it.
  */
-#define LINKTABLE_ENTRY_ASM_(table_s, key_s, name_s, fields_asm, nfields_s,    \
+#define LINKTABLE_I_ENTRY_ASM_(table_s, key_s, name_s, fields_asm, nfields_s,    \
                              keywidth_s, attrs_asm)                            \
   ".pushsection \"" LINKTABLE_SECTION_PREFIX table_s "." key_s "." name_s      \
   "\",\"aR\",@progbits\n"                                                      \
@@ -407,15 +420,15 @@ template <class A> struct linktable_same_type_<A, A> {
   LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s ":\n"                       \
   fields_asm                                                                   \
   ".popsection\n"                                                              \
-  LINKTABLE_META_RECORD_(LINKTABLE_META_KIND_ENTRY,                            \
+  LINKTABLE_I_META_RECORD_(LINKTABLE_META_KIND_ENTRY,                            \
                          LINKTABLE_ENTRY_SYMBOL_PREFIX table_s "." name_s, "0", \
                          "4*" nfields_s, keywidth_s, table_s, key_s, name_s,   \
                          attrs_asm)
 /* @endcond */
 
 /* @cond INTERNAL */
-#define LINKTABLE_ATTRS_ASM_(attrs) \
-  LINKTABLE_FOR_FIELDS_(LINKTABLE_ATTR_ASM_I_, ("") attrs)
+#define LINKTABLE_I_ATTRS_ASM_(attrs) \
+  LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_ATTR_ASM_I_, ("") attrs)
 /* @endcond */
 
 /**
@@ -428,9 +441,9 @@ template <class A> struct linktable_same_type_<A, A> {
  *   const struct frob_entry *first = LINKTABLE_BEGIN(frob_table);
  * @endcode
  */
-#define LINKTABLE_BEGIN(table) LINKTABLE_BEGIN_I_(table)
-#define LINKTABLE_BEGIN_I_(table)          \
-  ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_BEGIN_SYM_(table)))
+#define LINKTABLE_BEGIN(table) LINKTABLE_I_BEGIN_I_(table)
+#define LINKTABLE_I_BEGIN_I_(table)          \
+  ((const LINKTABLE_I_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_I_BEGIN_SYM_(table)))
 
 /**
  * One past the last entry of a table.
@@ -440,9 +453,9 @@ template <class A> struct linktable_same_type_<A, A> {
  *     frob(p);
  * @endcode
  */
-#define LINKTABLE_END(table) LINKTABLE_END_I_(table)
-#define LINKTABLE_END_I_(table) \
-  ((const LINKTABLE_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_END_SYM_(table)))
+#define LINKTABLE_END(table) LINKTABLE_I_END_I_(table)
+#define LINKTABLE_I_END_I_(table) \
+  ((const LINKTABLE_I_TYPE_(table) *)linktable_hide_((const void *)LINKTABLE_I_END_SYM_(table)))
 
 /**
  * The number of entries in a table.
@@ -451,8 +464,8 @@ template <class A> struct linktable_same_type_<A, A> {
  *   size_t n = LINKTABLE_COUNT(frob_table);
  * @endcode
  */
-#define LINKTABLE_COUNT(table) LINKTABLE_COUNT_I_(table)
-#define LINKTABLE_COUNT_I_(table) \
+#define LINKTABLE_COUNT(table) LINKTABLE_I_COUNT_I_(table)
+#define LINKTABLE_I_COUNT_I_(table) \
   ((size_t)(LINKTABLE_END(table) - LINKTABLE_BEGIN(table)))
 
 /**
@@ -466,9 +479,9 @@ template <class A> struct linktable_same_type_<A, A> {
  *     frob(e);
  * @endcode
  */
-#define LINKTABLE_FOREACH(var, table) LINKTABLE_FOREACH_I_(var, table)
-#define LINKTABLE_FOREACH_I_(var, table)                                  \
-  for (const LINKTABLE_TYPE_(table) *var = LINKTABLE_BEGIN(table),     \
+#define LINKTABLE_FOREACH(var, table) LINKTABLE_I_FOREACH_I_(var, table)
+#define LINKTABLE_I_FOREACH_I_(var, table)                                  \
+  for (const LINKTABLE_I_TYPE_(table) *var = LINKTABLE_BEGIN(table),     \
                                     *var##_end_ = LINKTABLE_END(table); \
        var < var##_end_; ++var)
 
@@ -499,9 +512,9 @@ struct linktable_ref {
  *   LINKTABLE_DECLARE_REFS(frobs, frob_fn, 4);
  * @endcode
  */
-#define LINKTABLE_DECLARE_REFS(table, target_type, keywidth) LINKTABLE_DECLARE_REFS_I_(table, target_type, keywidth)
-#define LINKTABLE_DECLARE_REFS_I_(table, target_type, keywidth) \
-  typedef target_type LINKTABLE_TARGET_TYPE_(table);         \
+#define LINKTABLE_DECLARE_REFS(table, target_type, keywidth) LINKTABLE_I_DECLARE_REFS_I_(table, target_type, keywidth)
+#define LINKTABLE_I_DECLARE_REFS_I_(table, target_type, keywidth) \
+  typedef target_type LINKTABLE_I_TARGET_TYPE_(table);         \
   LINKTABLE_DECLARE(table, struct linktable_ref, keywidth)
 
 /**
@@ -520,11 +533,11 @@ struct linktable_ref {
  *   LINKTABLE_ADD(frobs, 0100, disk, frob_disk);
  * @endcode
  */
-#define LINKTABLE_ADD(table, key, name, target) LINKTABLE_ADD_I_(table, key, name, target)
-#define LINKTABLE_ADD_I_(table, key, name, target)                                \
-  LINKTABLE_STATIC_ASSERT_(                                                    \
-      LINKTABLE_SAME_TYPE_(LINKTABLE_TYPEOF_(&*(target)),                      \
-                           LINKTABLE_TARGET_TYPE_(table) *),                   \
+#define LINKTABLE_ADD(table, key, name, target) LINKTABLE_I_ADD_I_(table, key, name, target)
+#define LINKTABLE_I_ADD_I_(table, key, name, target)                                \
+  LINKTABLE_I_STATIC_ASSERT_(                                                    \
+      LINKTABLE_I_SAME_TYPE_(LINKTABLE_I_TYPEOF_(&*(target)),                      \
+                           LINKTABLE_I_TARGET_TYPE_(table) *),                   \
       "linktable: entry " #name " does not have the entry type of table "      \
       #table);                                                                 \
   LINKTABLE_RECORD(table, key, name, (LINKTABLE_REL(target)), )
@@ -541,8 +554,8 @@ struct linktable_ref {
  *     LINKTABLE_REF_TARGET(frobs, e)();
  * @endcode
  */
-#define LINKTABLE_REF_TARGET(table, entry) LINKTABLE_REF_TARGET_I_(table, entry)
-#define LINKTABLE_REF_TARGET_I_(table, entry)  \
-  ((LINKTABLE_TARGET_TYPE_(table) *)linktable_rel_resolve(&(entry)->target))
+#define LINKTABLE_REF_TARGET(table, entry) LINKTABLE_I_REF_TARGET_I_(table, entry)
+#define LINKTABLE_I_REF_TARGET_I_(table, entry)  \
+  ((LINKTABLE_I_TARGET_TYPE_(table) *)linktable_rel_resolve(&(entry)->target))
 
 #endif /* LINKTABLE_LINKTABLE_H */

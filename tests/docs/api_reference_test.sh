@@ -9,7 +9,7 @@ out="${TEST_TMPDIR:?}/docs"
 "$root/tools/docs" "$out" || exit 1
 
 # The probe: with EXCLUDE_SYMBOLS cleared (it hides every name ending in
-# `_`), the doc text of the internal LINKTABLE_HIDDEN_ must be absent without the
+# `_`), the doc text of the internal LINKTABLE_I_HIDDEN_ must be absent without the
 # INTERNAL section and present with it: @cond is what hides it.
 probe() {  # probe OUT [extra Doxyfile lines...]
   local dir=$TEST_TMPDIR/$1
@@ -20,12 +20,12 @@ probe() {  # probe OUT [extra Doxyfile lines...]
   grep -rq "markers and entries are never preempted" "$dir/html"  # its own doc text
 }
 if probe probe-hidden; then
-  echo "probe: LINKTABLE_HIDDEN_ is in the reference without the INTERNAL section: @cond hides nothing"
+  echo "probe: LINKTABLE_I_HIDDEN_ is in the reference without the INTERNAL section: @cond hides nothing"
   exit 1
 fi
 if ! probe probe-internal "ENABLED_SECTIONS = INTERNAL"; then
-  echo "probe: LINKTABLE_HIDDEN_ not found even with @cond INTERNAL enabled;"
+  echo "probe: LINKTABLE_I_HIDDEN_ not found even with @cond INTERNAL enabled;"
   echo "the check that @cond hides it proves nothing"
   exit 1
 fi
-echo "probe: @cond INTERNAL is what hides LINKTABLE_HIDDEN_"
+echo "probe: @cond INTERNAL is what hides LINKTABLE_I_HIDDEN_"
