@@ -129,9 +129,13 @@ constexpr bool linktable_digits_(const char *s, unsigned long long len, unsigned
   LINKTABLE_I_STATIC_ASSERT_(__builtin_strpbrk(s, LINKTABLE_I_ASM_UNSAFE_CHARS_) == 0, msg)
 #define LINKTABLE_I_ASSERT_DIGITS_(s, n, msg) \
   LINKTABLE_I_STATIC_ASSERT_(sizeof(s) == (n) + 1 && __builtin_strspn(s, LINKTABLE_I_DIGITS_) == (n), msg)
-#define LINKTABLE_I_ASSERT_DIGITS_PAIR_(s1, n1, msg1, s2, n2, msg2) \
-  LINKTABLE_I_ASSERT_DIGITS_(s1, n1, msg1);                           \
-  LINKTABLE_I_ASSERT_DIGITS_(s2, n2, msg2)
+/* Spelled out, not through LINKTABLE_I_ASSERT_DIGITS_: two macro levels
+ * less in GCC's backtrace of a misuse. */
+#define LINKTABLE_I_ASSERT_DIGITS_PAIR_(s1, n1, msg1, s2, n2, msg2)                      \
+  _Static_assert(sizeof(s1) == (n1) + 1 && __builtin_strspn(s1, LINKTABLE_I_DIGITS_) == (n1), \
+                 msg1);                                                                    \
+  _Static_assert(sizeof(s2) == (n2) + 1 && __builtin_strspn(s2, LINKTABLE_I_DIGITS_) == (n2), \
+                 msg2)
 #endif
 /* @endcond */
 
