@@ -323,13 +323,12 @@
                              "(expected plain text)");                       \
   EARLYINIT_I_WITH_SET_(who, step, set, EARLYINIT_I_EXEMPT_SET_,             \
                         (who, step, set, reason, level, order))
+/* A file-scope asm: an exemption names nothing by a C symbol (the step by
+ * its asm name), so it needs no emitter function. */
 #define EARLYINIT_I_EXEMPT_SET_(who, step, set, reason, level, order)        \
-  LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_exempt__##step##__, __COUNTER__)) { \
-    __asm__ __volatile__(                                                    \
-        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),          \
-                         EARLYINIT_I_EXEMPT_ASM_(#step, reason,              \
-                                                 EARLYINIT_I_CHAIN_KEY_S_(level, order)))); \
-  }
+  __asm__(EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),        \
+                           EARLYINIT_I_EXEMPT_ASM_(#step, reason,            \
+                                                   EARLYINIT_I_CHAIN_KEY_S_(level, order))));
 #define EARLYINIT_I_EXEMPT_ASM_(step_s, reason, key_s)                       \
   LINKTABLE_I_ENTRY_ASM_(                                                      \
       EARLYINIT_EXEMPT_TABLE_PREFIX EARLYINIT_I_S_, key_s, step_s,           \
@@ -467,10 +466,9 @@
  * @v step      Step name
  * @v subarchs  A Boost.PP sequence of subarchs (disabled ones are ignored)
  * @v reason    A non-empty string literal, kept in the metadata and shown
- *              by earlyinit-audit. No quote, backslash or percent sign: C++
- *              rejects them with a message naming the step; C does not
- *              check, and the compiler or assembler fails less clearly
- *              (a '%' gives "invalid 'asm': invalid %-code")
+ *              by earlyinit-audit. No quote, backslash or percent sign
+ *              (it is written into assembler text): each is a compile
+ *              error naming the step
  *
  * @code
  *   EARLYINIT_EXEMPT(pvh_start_info, (pc)(lguest)(xen_pv)(intel_mid)(ce4100),
