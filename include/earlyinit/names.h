@@ -29,6 +29,10 @@
 
 /** Allocated section of the parity references (one per step and subarch). */
 #define EARLYINIT_PARITY_SECTION ".rodata.earlyinit.parity"
+/** Steps' names (C strings the steps' entries point to), and the local
+    symbol of each: EARLYINIT_STEP_NAME_PREFIX "<step>". */
+#define EARLYINIT_STEP_NAME_SECTION ".rodata.earlyinit.step_names"
+#define EARLYINIT_STEP_NAME_PREFIX "earlyinit.step_name."
 /** Zero-size sections that define parity symbols, one per pair, named
  *  after the provider and the subarch: PREFIX "<function>.<subarch>" or
  *  PREFIX "exemption.<step>.<subarch>". */

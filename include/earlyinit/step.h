@@ -156,15 +156,18 @@
 #define EARLYINIT_I_IS_PHASE_early ()
 #define EARLYINIT_I_IS_PHASE_setup_arch ()
 #define EARLYINIT_I_IS_PHASE_late ()
+/* The phases' values as preprocessor numbers, for assembler text (checked
+ * against enum earlyinit_phase below). */
+#define EARLYINIT_I_PHASE_NUM_early 0
+#define EARLYINIT_I_PHASE_NUM_setup_arch 1
+#define EARLYINIT_I_PHASE_NUM_late 2
+LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early &&
+                               EARLYINIT_I_PHASE_NUM_setup_arch == EARLYINIT_PHASE_setup_arch &&
+                               EARLYINIT_I_PHASE_NUM_late == EARLYINIT_PHASE_late,
+                           "earlyinit: EARLYINIT_I_PHASE_NUM_* disagree with enum earlyinit_phase");
 #define EARLYINIT_I_IS_POLICY_required ()
 #define EARLYINIT_I_IS_POLICY_optional ()
 #define EARLYINIT_I_IS_OPTIONAL_optional ()
-/* A phase's enum value, 0 for a bad phase (asserted separately, so that its
- * assertion is the only error). */
-#define EARLYINIT_I_PHASE_VALUE_(phase)                              \
-  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),     \
-               BOOST_PP_CAT(EARLYINIT_PHASE_, phase), 0)
-
 /* Policies: the entry's flags. */
 #define EARLYINIT_I_POLICY_FLAG_required 0
 #define EARLYINIT_I_POLICY_FLAG_optional EARLYINIT_ENTRY_OPTIONAL
@@ -365,39 +368,44 @@
                               EARLYINIT_I_STR_(dep) ")");
 
 /*
- * The step's name array (defined first, in EARLYINIT_DEFINE_STEP itself,
- * for a short backtrace) doubles as the guard against defining a step twice
- * in one file: its identifier is what the compiler's "redefinition" names.
- * Operands (LINKTABLE_ASM_OP): 0 the name, 1 the info word. One asm
- * statement: the step's entry, the parity references of every enabled
- * subarch, and one record per dependency (an assembler loop each).
+ * EARLYINIT_DEFINE_STEP, after the checks: a file-scope asm (no emitter
+ * function) with the step's name, its entry and record, the parity
+ * references of every enabled subarch, and one record per dependency (an
+ * assembler loop each). The info word is an assembler expression of
+ * preprocessor numbers (EARLYINIT_STEP_INFO's layout, names.h's shifts).
+ *
+ * EARLYINIT_DEFINE_STEP's own guard array is what the compiler's
+ * "redefinition" names when a file defines a step twice.
  */
 #define EARLYINIT_I_NAME_(step) \
   EARLYINIT_DEFINE_STEP__step_##step##__defined_twice__expected_once_per_program
 #define EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy, key_s, deps) \
-  LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_define__##step##__, __COUNTER__)) { \
-    __asm__ __volatile__(                                                    \
-        LINKTABLE_I_ENTRY_ASM_(                                                \
-            EARLYINIT_STEPS_TABLE_NAME, key_s, #step,                        \
-            ".long " LINKTABLE_ASM_OP(0) " - . + 0\n.long " LINKTABLE_ASM_OP(1) "\n", "2", \
-            EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                      \
-            ".asciz \"ref0=" LINKTABLE_ASM_OP(0) "\", \"u32_1=" LINKTABLE_ASM_OP(1) \
-            "\", \"earlyinit=step\", \"step=" #step "\", \"phase=" #phase    \
-            "\", \"level=" #level "\", \"order=" #order "\", \"policy=" #policy "\"\n" \
-            EARLYINIT_I_WALK_(EARLYINIT_I_WA, deps))                          \
-        ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"       \
-        ".balign 4\n"                                                        \
-        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WV, EARLYINIT_SUBARCHS), \
-                         ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
-        ".popsection\n"                                                      \
-        EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps),         \
-                         EARLYINIT_I_DEP_ASM_(#step, key_s))                 \
-        :                                                                    \
-        : LINKTABLE_I_ASM_SYM_CONSTRAINT_(EARLYINIT_I_NAME_(step)),            \
-          "i"(EARLYINIT_STEP_INFO(EARLYINIT_I_PHASE_VALUE_(phase),           \
-                                  EARLYINIT_I_PROBE_(EARLYINIT_I_IS_OPTIONAL_, policy), \
-                                  EARLYINIT_I_NDEPS_(deps))));               \
-  }
+  __asm__(                                                                   \
+      ".pushsection " EARLYINIT_STEP_NAME_SECTION ",\"a\",@progbits\n"       \
+      EARLYINIT_STEP_NAME_PREFIX #step ":\n.asciz \"" #step "\"\n"           \
+      ".popsection\n"                                                        \
+      LINKTABLE_I_ENTRY_ASM_(                                                \
+          EARLYINIT_STEPS_TABLE_NAME, key_s, #step,                          \
+          ".long " EARLYINIT_STEP_NAME_PREFIX #step " - . + 0\n"             \
+          ".long " EARLYINIT_I_INFO_S_(phase, policy, deps) "\n", "2",       \
+          EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                        \
+          ".asciz \"ref0=" EARLYINIT_STEP_NAME_PREFIX #step "\", \"earlyinit=step\", \"step=" \
+          #step "\", \"phase=" #phase "\", \"level=" #level "\", \"order=" #order \
+          "\", \"policy=" #policy "\"\n" EARLYINIT_I_WALK_(EARLYINIT_I_WA, deps)) \
+      ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"         \
+      ".balign 4\n"                                                          \
+      EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WV, EARLYINIT_SUBARCHS), \
+                       ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
+      ".popsection\n"                                                        \
+      EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps),           \
+                       EARLYINIT_I_DEP_ASM_(#step, key_s)));
+/* The info word, for the assembler: phase | optional << s1 | ndeps << s2. */
+#define EARLYINIT_I_INFO_S_(phase, policy, deps)                             \
+  EARLYINIT_I_STR_(EARLYINIT_I_CAT_(EARLYINIT_I_PHASE_NUM_, phase)) " | ("    \
+  EARLYINIT_I_STR_(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_OPTIONAL_, policy)) " << " \
+  EARLYINIT_I_STR_(EARLYINIT_STEP_INFO_OPTIONAL_SHIFT) ") | ("               \
+  EARLYINIT_I_STR_(EARLYINIT_I_NDEPS_(deps)) " << "                          \
+  EARLYINIT_I_STR_(EARLYINIT_STEP_INFO_NDEPS_SHIFT) ")"
 /* A dependency's attribute in the step's record. */
 #define EARLYINIT_I_WA_A(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_B
 #define EARLYINIT_I_WA_B(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_A
@@ -430,7 +438,7 @@
  * @endcode
  */
 #define EARLYINIT_DEFINE_STEP(step)                                          \
-  /* unused when the spec is bad: then its assertion is the only error */    \
+  /* a guard: defining the step twice in a file redefines it, by name */     \
   __attribute__((__unused__)) static const char EARLYINIT_I_NAME_(step)[] = #step; \
   EARLYINIT_I_WITH_SPEC_(EARLYINIT_DEFINE_STEP, step, ~, ~, EARLYINIT_I_DEFINE_) \
   LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_STEP(" #step ")")
