@@ -11,18 +11,20 @@ namespace audit {
 
 namespace {
 
+std::string Str(std::string_view v) { return std::string(v); }
+
 std::string Where(const Record* r) {
   if (!r) return "";
-  return r->file + ":" + std::to_string(r->line) + ": ";
+  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
 }
 
 void Add(Model* m, FindingKind kind, const std::string& message, const Record* r,
-         const std::string& table = "", const std::string& name = "") {
+         std::string_view table = "", std::string_view name = "") {
   Finding p;
   p.kind = kind;
   p.message = message;
   if (r) {
-    p.file = r->file;
+    p.file = Str(r->file);
     p.line = r->line;
   }
   p.table = table;
@@ -31,7 +33,7 @@ void Add(Model* m, FindingKind kind, const std::string& message, const Record* r
 }
 
 // A decimal number of at most 9 digits, or -1.
-int64_t ParseNumber(const std::string& s) {
+int64_t ParseNumber(std::string_view s) {
   if (s.empty() || s.size() > 9) return -1;
   int64_t v = 0;
   for (char c : s) {
@@ -53,12 +55,14 @@ char PhaseLetter(const std::string& phase) {
 }
 
 // Attribute `k` of the entry's record, or `fallback` when absent.
-std::string AttrOr(const Entry& e, const char* k, const std::string& fallback) {
-  if (e.record && e.record->HasAttr(k)) return e.record->Attr(k);
+std::string_view AttrOr(const Entry& e, std::string_view k, std::string_view fallback) {
+  if (!e.record) return fallback;
+  for (const auto& a : e.record->attrs)
+    if (a.first == k) return a.second;
   return fallback;
 }
 
-bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // "earlyinit_<phase>__<subarch>": true for chain tables.
 bool SplitChain(const std::string& table, std::string* phase, std::string* subarch) {
@@ -86,8 +90,9 @@ int PhaseRank(const std::string& phase) {
   return -1;
 }
 
-std::string Demangle(const std::string& symbol) {
-  if (!StartsWith(symbol, "_Z")) return symbol;
+std::string Demangle(std::string_view view) {
+  if (!StartsWith(view, "_Z")) return Str(view);
+  const std::string symbol(view);
   auto demangle = [](const std::string& s) -> std::string {
     int status = 0;
     std::unique_ptr<char, void (*)(void*)> d(abi::__cxa_demangle(s.c_str(), nullptr, nullptr, &status),
@@ -214,14 +219,14 @@ void Builder::Subarchs() {
   for (const auto& e : t->entries) {
     if (!e.record) continue;  // reported as entry-without-record
     Subarch s;
-    s.name = AttrOr(e, "subarch", e.name);
-    s.label = AttrOr(e, "label", "");
-    s.file = e.record->file;
+    s.name = Str(AttrOr(e, "subarch", e.name));
+    s.label = Str(AttrOr(e, "label", ""));
+    s.file = Str(e.record->file);
     s.line = e.record->line;
     s.id = ParseNumber(AttrOr(e, "id", ""));
     if (e.record->Attr("earlyinit") != "subarch")
       Add(m, FindingKind::kMalformedRecord,
-          Where(e.record) + "entry " + e.table + "." + e.name + " lacks earlyinit=subarch", e.record,
+          Where(e.record) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=subarch", e.record,
           e.table, e.name);
     if (s.id < 0)
       Add(m, FindingKind::kMalformedRecord, Where(e.record) + "subarch " + s.name + " has no numeric id=",
@@ -238,19 +243,19 @@ void Builder::Subarchs() {
 // One step from its entry and record; false when it is a duplicate.
 bool Builder::StepFromEntry(const Entry& e, Step* s) {
   const Record* r = e.record;
-  s->name = AttrOr(e, "step", e.name);
-  s->phase = r->Attr("phase");
-  s->policy = r->Attr("policy");
+  s->name = Str(AttrOr(e, "step", e.name));
+  s->phase = Str(r->Attr("phase"));
+  s->policy = Str(r->Attr("policy"));
   s->level = static_cast<int>(ParseNumber(r->Attr("level")));
   s->order = static_cast<int>(ParseNumber(r->Attr("order")));
-  s->key = e.key;
-  s->file = r->file;
+  s->key = Str(e.key);
+  s->file = Str(r->file);
   s->line = r->line;
   s->addr = e.addr;
   for (const auto& a : r->attrs)
-    if (a.first == "dep") s->deps.push_back(a.second);
+    if (a.first == "dep") s->deps.push_back(Str(a.second));
   if (r->Attr("earlyinit") != "step")
-    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + e.table + "." + e.name + " lacks earlyinit=step",
+    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=step",
         r, e.table, e.name);
   if (PhaseRank(s->phase) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
@@ -260,7 +265,7 @@ bool Builder::StepFromEntry(const Entry& e, Step* s) {
     const std::string want = std::string(1, PhaseLetter(s->phase)) + Pad(s->level, 2) + "_" + Pad(s->order, 4);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
-          Where(r) + "step " + s->name + " has key " + e.key + ", its phase, level and order say " + want, r,
+          Where(r) + "step " + s->name + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,
           e.table, e.name);
   }
   if (s->policy != "required" && s->policy != "optional")
@@ -291,9 +296,9 @@ void Builder::Deps() {
   if (!t) return;
   for (const auto& e : t->entries) {
     if (!e.record) continue;
-    const std::string step = e.record->Attr("step"), dep = e.record->Attr("dep");
+    const std::string step = Str(e.record->Attr("step")), dep = Str(e.record->Attr("dep"));
     if (step.empty() || dep.empty()) {
-      Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + e.name + " needs step= and dep=",
+      Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + Str(e.name) + " needs step= and dep=",
           e.record, e.table, e.name);
       continue;
     }
@@ -315,10 +320,10 @@ void Builder::Exemptions(const Table& t) {
   for (const auto& e : t.entries) {
     if (!e.record) continue;
     Exemption x;
-    x.step = AttrOr(e, "step", e.name);
-    x.subarch = AttrOr(e, "subarch", table_subarch);
-    x.reason = e.record->Attr("reason");
-    x.file = e.record->file;
+    x.step = Str(AttrOr(e, "step", e.name));
+    x.subarch = Str(AttrOr(e, "subarch", table_subarch));
+    x.reason = Str(e.record->Attr("reason"));
+    x.file = Str(e.record->file);
     x.line = e.record->line;
     if (x.subarch != table_subarch)
       Add(m, FindingKind::kAttrMismatch,
@@ -333,9 +338,9 @@ void Builder::Exemptions(const Table& t) {
 std::string Builder::RefStep(const Entry& e, Impl* im) const {
   if (program.executable) {
     const uint64_t target = e.Target(schema::kStepRefField, schema::kStepRefFlagMask);
-    if (e.words.size() > schema::kStepRefField)
-      im->flags = e.words[schema::kStepRefField] & schema::kStepRefFlagMask;
-    if (e.words.size() > schema::kFnField) {
+    if (e.WordCount() > schema::kStepRefField)
+      im->flags = e.Word(schema::kStepRefField) & schema::kStepRefFlagMask;
+    if (e.WordCount() > schema::kFnField) {
       im->has_address = true;
       im->address = e.Target(schema::kFnField, 0);
     }
@@ -356,7 +361,7 @@ void Builder::CheckFnField(const Entry& e, const Impl& im) {
   const Record* r = e.record;
   const ElfObject& o = program.objects[0];
   uint64_t v = 0;
-  if (program.executable && e.words.size() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
+  if (program.executable && e.WordCount() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
       v != e.Target(schema::kFnField, 0))
     Add(m, FindingKind::kRefMismatch,
         Where(r) + "implementation of " + im.step + " in chain " + table + " calls " +
@@ -375,21 +380,21 @@ void Builder::CheckFnField(const Entry& e, const Impl& im) {
 void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std::string& subarch,
                              const std::string& ref_step, Impl* im) {
   const Record* r = e.record;
-  im->step = AttrOr(e, "step", e.name);
-  im->symbol = r->Attr("ref0");
-  im->function = !im->symbol.empty() ? Demangle(im->symbol) : r->Attr("fn");
-  im->file = r->file;
+  im->step = Str(AttrOr(e, "step", e.name));
+  im->symbol = Str(r->Attr("ref0"));
+  im->function = !im->symbol.empty() ? Demangle(im->symbol) : Str(r->Attr("fn"));
+  im->file = Str(r->file);
   im->line = r->line;
   // Built only when there is something to report (100,000 implementations).
   auto in = [&] { return Where(r) + "implementation of " + im->step + " "; };
   if (r->Attr("earlyinit") != "impl")
-    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + e.name + " lacks earlyinit=impl",
+    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + Str(e.name) + " lacks earlyinit=impl",
         r, table, e.name);
   if (r->HasAttr("subarch") && r->Attr("subarch") != subarch)
-    Add(m, FindingKind::kAttrMismatch, in() + "says subarch=" + r->Attr("subarch") + " but is in chain " + table,
+    Add(m, FindingKind::kAttrMismatch, in() + "says subarch=" + Str(r->Attr("subarch")) + " but is in chain " + table,
         r, table, e.name);
   if (r->HasAttr("phase") && r->Attr("phase") != phase)
-    Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + r->Attr("phase") + " but is in chain " + table, r,
+    Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + Str(r->Attr("phase")) + " but is in chain " + table, r,
         table, e.name);
   if (!ref_step.empty() && ref_step != im->step)
     Add(m, FindingKind::kRefMismatch, in() + "in chain " + table + " refers to the entry of step " + ref_step, r,
@@ -404,7 +409,7 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
 void Builder::ImplWithoutRecord(const Entry& e, const std::string& ref_step, Impl* im) const {
   im->step = ref_step.empty() ? "?" : ref_step;
   if (program.executable) {
-    const std::string sym = program.objects[0].SymbolAt(e.Target(schema::kFnField, 0));
+    const std::string sym = Str(program.objects[0].SymbolAt(e.Target(schema::kFnField, 0)));
     im->symbol = sym;
     im->function = sym.empty() ? "?" : Demangle(sym);
   } else if (e.target_symbols.size() > schema::kFnField) {

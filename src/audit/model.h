@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -108,7 +109,7 @@ struct Model {
 void BuildModel(const Program& program, Model* model);
 
 // A C++ symbol demangled for display; other names unchanged.
-std::string Demangle(const std::string& symbol);
+std::string Demangle(std::string_view symbol);
 
 }  // namespace audit
 
