@@ -96,10 +96,14 @@ std::string_view ElfObject::SymbolAt(uint64_t addr) const {
 }
 
 bool ElfObject::SymbolValue(std::string_view name, uint64_t* value) const {
-  auto it = by_name_.find(name);
-  if (it == by_name_.end()) return false;
-  *value = it->second;
-  return true;
+  const uint64_t h = std::hash<std::string_view>()(name);
+  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), h, [](const NameKey& a, uint64_t k) { return a.hash < k; });
+  for (; it != by_name_.end() && it->hash == h; ++it)
+    if (it->name == name) {
+      *value = it->value;
+      return true;
+    }
+  return false;
 }
 
 // Reads one ELF image into an ElfObject, checking every header, count and
@@ -346,13 +350,19 @@ void ElfLoader::IndexSymbols() {
     named.push_back(&sym);
   }
   obj_->by_name_.reserve(named.size());
-  for (const Symbol* sym : named) obj_->by_name_.emplace(sym->name, sym->value);
+  for (const Symbol* sym : named)
+    obj_->by_name_.push_back({std::hash<std::string_view>()(sym->name), sym->name, sym->value});
+  // Stable: of two symbols of one name, the first is found.
+  std::stable_sort(obj_->by_name_.begin(), obj_->by_name_.end(),
+                   [](const ElfObject::NameKey& a, const ElfObject::NameKey& b) { return a.hash < b.hash; });
   std::stable_sort(named.begin(), named.end(), [](const Symbol* a, const Symbol* b) { return a->value < b->value; });
   auto& by_addr = obj_->by_addr_;
+  by_addr.reserve(named.size());
   for (const Symbol* sym : named) {
     if (by_addr.empty() || by_addr.back().first != sym->value) by_addr.emplace_back(sym->value, sym->name);
     else if (sym->type == STT_FUNC) by_addr.back().second = sym->name;
   }
+  std::vector<Symbol>().swap(obj_->symbols);  // the names are views into .strtab
 }
 
 bool ElfLoader::RelocSection(size_t i) {

@@ -61,7 +61,10 @@ class ElfObject {
   uint16_t machine = 0;
   std::vector<Section> sections;
   std::vector<Segment> segments;
-  std::vector<Symbol> symbols;  // .symtab (empty when stripped)
+  // .symtab (empty when stripped). Relocatable objects only: an executable
+  // keeps only the look-ups below (SymbolAt, SymbolValue), since its
+  // symbols are many (two per table entry) and only looked up.
+  std::vector<Symbol> symbols;
 
   bool relocatable() const { return type == 1; /* ET_REL */ }
 
@@ -88,7 +91,12 @@ class ElfObject {
   std::string_view image_;           // the object's bytes (a member's, in an archive)
   std::map<size_t, std::vector<Reloc>> relocs_;
   std::vector<std::pair<uint64_t, std::string_view>> by_addr_;  // sorted, one per address
-  std::unordered_map<std::string_view, uint64_t> by_name_;
+  struct NameKey {
+    uint64_t hash;  // of the name: sorted by it, then by symbol index
+    std::string_view name;
+    uint64_t value;
+  };
+  std::vector<NameKey> by_name_;
 };
 
 // Loads every ELF object of a file or buffer. On failure, returns false and

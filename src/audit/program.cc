@@ -107,6 +107,11 @@ std::string RelocSymbol(const ElfObject& o, const Reloc& r) {
 
 uint32_t Entry::Word(size_t i) const { return Le32(bytes, 4 * i); }
 
+const std::string& Entry::TargetSymbol(size_t i) const {
+  static const std::string kNone;
+  return relocs && i < relocs->symbols.size() ? relocs->symbols[i] : kNone;
+}
+
 uint64_t Entry::Target(size_t i, uint32_t mask) const {
   if (i >= WordCount()) return 0;
   const int32_t v = static_cast<int32_t>(Word(i) & ~mask);
@@ -172,10 +177,8 @@ bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
         *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) + "): " + parsed.error;
         return false;
       }
-      for (const auto& r : parsed.records) {
-        p->records.push_back(r);
-        owned->push_back({&o, &p->records.back()});
-      }
+      p->records.push_back(std::move(parsed.records));
+      for (const auto& r : p->records.back()) owned->push_back({&o, &r});
     }
   if (!any_meta)
     *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") + ": no " +
@@ -232,7 +235,7 @@ bool ReadTableEntries(const ElfObject& o, Table& t, std::string* error) {
   for (uint64_t i = 0; i < n; ++i) {
     Entry& e = t.entries[i];
     e.table = t.name;
-    e.origin = o.origin;
+    e.object = &o;
     e.offset = i * t.entry_size;
     e.addr = t.begin + e.offset;
     e.bytes = bytes.substr(e.offset, t.entry_size);
@@ -298,15 +301,16 @@ Entry SectionEntry(const ElfObject& o, const Section& s, std::string_view table,
   e.table = table;
   e.key = key;
   e.name = name;
-  e.origin = o.origin;
+  e.object = &o;
   const std::string_view bytes = o.Bytes(s);
   e.bytes = bytes.substr(0, bytes.size() / 4 * 4);
-  e.target_symbols.assign(e.WordCount(), "");
-  e.target_addends.assign(e.WordCount(), 0);
+  e.relocs.reset(new Entry::Relocs);
+  e.relocs->symbols.assign(e.WordCount(), "");
+  e.relocs->addends.assign(e.WordCount(), 0);
   for (const auto& r : o.RelocsFor(s.index)) {
     if (r.offset % 4 != 0 || r.offset / 4 >= e.WordCount()) continue;
-    e.target_symbols[r.offset / 4] = RelocSymbol(o, r);
-    e.target_addends[r.offset / 4] = r.addend;
+    e.relocs->symbols[r.offset / 4] = RelocSymbol(o, r);
+    e.relocs->addends[r.offset / 4] = r.addend;
   }
   return e;
 }
@@ -383,7 +387,7 @@ void BuildObjects(Program* p, const std::vector<Owned>& owned) {
       if (!t.record && t.entry_size == 0 && e.record) t.entry_size = e.record->entry_size;
       if (e.record) continue;
       AddProblem(p, FindingKind::kEntryWithoutRecord,
-                 Str(e.origin) + ": entry " + Str(e.table) + "." + Str(e.name) + " (section " + kPrefix +
+                 e.object->origin + ": entry " + Str(e.table) + "." + Str(e.name) + " (section " + kPrefix +
                      Str(e.table) + "." + Str(e.key) + "." + Str(e.name) + ") has no metadata record",
                  nullptr, e.table, e.name);
     }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,15 +29,21 @@ using Record = linktable_meta::RecordView;
 struct Entry {
   std::string_view table, key, name;  // from the record or the section name
   const Record* record = nullptr;     // nullptr: an entry without its record
-  std::string_view origin;            // the ELF object it came from
+  const ElfObject* object = nullptr;  // the ELF object it came from
   uint64_t addr = 0;                  // executables: link-time address
   uint64_t offset = 0;                // executables: offset in its table
   std::string_view bytes;             // the entry's 32-bit fields, whole ones
   // Objects: field i's relocation symbol ("" when none), with the offset
-  // into a section symbol's section resolved to a symbol when one is there.
-  std::vector<std::string> target_symbols;
-  std::vector<int64_t> target_addends;  // objects: the relocation addend
+  // into a section symbol's section resolved to a symbol when one is there,
+  // and its addend. Kept apart: executables, with 100,000 entries, have none.
+  struct Relocs {
+    std::vector<std::string> symbols;
+    std::vector<int64_t> addends;
+  };
+  std::unique_ptr<Relocs> relocs;
 
+  // Field i's relocation symbol ("" when none; always "" in executables).
+  const std::string& TargetSymbol(size_t i) const;
   size_t WordCount() const { return bytes.size() / 4; }
   uint32_t Word(size_t i) const;  // field i (i < WordCount())
   // Executables: the address field i refers to, with `mask` low bits of
@@ -57,7 +64,7 @@ struct Program {
   std::vector<ElfObject> objects;
   bool executable = false;  // one executable or PIE (else objects/archives)
   int elf_class = 0;        // 32 or 64 (of the first object)
-  std::deque<Record> records;              // every record of every input
+  std::deque<std::vector<Record>> records;  // every record of every input, by section
   std::deque<std::string> patched;         // metadata bytes patched before parsing (RISC-V objects)
   std::map<std::string, Table, std::less<>> tables;  // by name
   std::vector<Finding> problems;           // consistency findings

@@ -139,7 +139,7 @@ bool Record::HasAttr(const std::string& k) const {
 
 ViewParseResult ParseViews(const uint8_t* data, size_t size) {
   ViewParseResult result;
-  result.records.reserve(size / 128);  // a typical record is 100-200 bytes
+  result.records.reserve(size / 192);  // a typical record is 100-250 bytes
   size_t off = 0;
   while (off < size) {
     if (size - off < kHeaderSize) {
