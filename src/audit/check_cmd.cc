@@ -100,7 +100,7 @@ void CheckPair(const Model& m, const Step& st, const Subarch& s, std::vector<Fin
 // In one subarch's run sequence, no step before one of its dependencies.
 void CheckOrder(const Model& m, const Subarch& s, std::vector<Finding>* v) {
   const auto seq = RunSequence(m, s.name);
-  std::unordered_map<std::string, size_t> pos;
+  std::unordered_map<std::string_view, size_t> pos;  // views of the model's names
   for (size_t i = 0; i < seq.size(); ++i) pos.emplace(seq[i].impl->step, i);
   for (size_t i = 0; i < seq.size(); ++i) {
     const Impl& im = *seq[i].impl;

@@ -15,16 +15,14 @@ namespace {
 
 using Graph = std::vector<std::vector<size_t>>;  // step index -> its deps
 
+// Steps' names are unique in a model (a second declaration is a finding,
+// not a step): the model's own look-up gives a dependency's index.
 Graph DepGraph(const Model& m) {
   const size_t n = m.steps.size();
-  std::unordered_map<std::string, size_t> idx;
-  for (size_t i = 0; i < n; ++i) idx[m.steps[i].name] = i;
   Graph adj(n);
   for (size_t i = 0; i < n; ++i)
-    for (const auto& d : m.steps[i].deps) {
-      auto it = idx.find(d);
-      if (it != idx.end()) adj[i].push_back(it->second);
-    }
+    for (const auto& d : m.steps[i].deps)
+      if (const Step* s = m.FindStep(d)) adj[i].push_back(static_cast<size_t>(s - m.steps.data()));
   return adj;
 }
 

@@ -39,6 +39,8 @@ class AttrList {
   AttrList(const char* begin, const char* end) : begin_(begin), end_(end) {}
   Iterator begin() const { return Iterator(begin_); }
   Iterator end() const { return Iterator(end_); }
+  // The attributes' bytes: "k=v\0" strings, each with its '=' (checked).
+  std::string_view bytes() const { return std::string_view(begin_, static_cast<size_t>(end_ - begin_)); }
 
  private:
   const char* begin_ = nullptr;

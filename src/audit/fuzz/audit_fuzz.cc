@@ -22,9 +22,9 @@
 
 namespace {
 
-bool LoadFromMemory(const std::string& bytes, audit::Program* p, std::string* error) {
+bool LoadFromMemory(std::string bytes, audit::Program* p, std::string* error) {
   p->files = {"input"};
-  return audit::LoadBuffer(bytes, "input", &p->objects, error) && audit::BuildProgram(p, error);
+  return audit::LoadBuffer(std::move(bytes), "input", &p->objects, error) && audit::BuildProgram(p, error);
 }
 
 // Every command's result in every format, output discarded.
@@ -53,12 +53,11 @@ void AllCommands(const audit::Program& p, const audit::Model& m) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The metadata parser alone, on the raw bytes.
-  linktable_meta::Parse(data, size);
+  linktable_meta::ParseViews(data, size);
 
-  const std::string bytes(reinterpret_cast<const char*>(data), size);
   audit::Program program;
   std::string error;
-  if (!LoadFromMemory(bytes, &program, &error)) return 0;
+  if (!LoadFromMemory(std::string(reinterpret_cast<const char*>(data), size), &program, &error)) return 0;
   audit::Model model;
   audit::BuildModel(program, &model);
   AllCommands(program, model);
