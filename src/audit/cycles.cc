@@ -31,23 +31,28 @@ struct Tarjan {
   std::vector<long> index, low, comp;
   std::vector<bool> on;
   std::vector<size_t> stack;
-  long counter = 0;
-  std::vector<std::vector<size_t>> comps;
+  long counter = 0, ncomps = 0;
+  std::vector<std::vector<size_t>> comps;  // the ones that can hold a cycle: 2+ steps, or a self-loop
 
   explicit Tarjan(const Graph& g)
       : adj(g), index(g.size(), -1), low(g.size(), 0), comp(g.size(), -1), on(g.size(), false) {}
 
   void PopComponent(size_t u) {
+    const long id = ncomps++;
     std::vector<size_t> c;
     size_t w;
     do {
       w = stack.back();
       stack.pop_back();
       on[w] = false;
-      comp[w] = static_cast<long>(comps.size());
-      c.push_back(w);
+      comp[w] = id;
+      if (w != u || !c.empty()) c.push_back(w);  // no allocation for a lone step
     } while (w != u);
-    comps.push_back(std::move(c));
+    const bool self = std::find(adj[u].begin(), adj[u].end(), u) != adj[u].end();
+    if (!c.empty() || self) {
+      if (c.empty()) c.push_back(u);
+      comps.push_back(std::move(c));
+    }
   }
 
   void From(size_t s) {

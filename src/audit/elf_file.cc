@@ -349,13 +349,16 @@ void ElfLoader::IndexSymbols() {
     if (sym.type != STT_FUNC && sym.type != STT_OBJECT && sym.type != STT_NOTYPE) continue;
     named.push_back(&sym);
   }
+  // Ties in symbol order (the pointers' order): of two symbols of one
+  // name, the first is found.
+  std::vector<std::pair<uint64_t, const Symbol*>> hashed;
+  hashed.reserve(named.size());
+  for (const Symbol* sym : named) hashed.emplace_back(std::hash<std::string_view>()(sym->name), sym);
+  std::sort(hashed.begin(), hashed.end());
   obj_->by_name_.reserve(named.size());
-  for (const Symbol* sym : named)
-    obj_->by_name_.push_back({std::hash<std::string_view>()(sym->name), sym->name, sym->value});
-  // Stable: of two symbols of one name, the first is found.
-  std::stable_sort(obj_->by_name_.begin(), obj_->by_name_.end(),
-                   [](const ElfObject::NameKey& a, const ElfObject::NameKey& b) { return a.hash < b.hash; });
-  std::stable_sort(named.begin(), named.end(), [](const Symbol* a, const Symbol* b) { return a->value < b->value; });
+  for (const auto& h : hashed) obj_->by_name_.push_back({h.first, h.second->name, h.second->value});
+  std::sort(named.begin(), named.end(),
+            [](const Symbol* a, const Symbol* b) { return a->value != b->value ? a->value < b->value : a < b; });
   auto& by_addr = obj_->by_addr_;
   by_addr.reserve(named.size());
   for (const Symbol* sym : named) {
