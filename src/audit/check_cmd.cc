@@ -100,7 +100,7 @@ void CheckPair(const Model& m, const Step& st, const Subarch& s, std::vector<Fin
 // In one subarch's run sequence, no step before one of its dependencies.
 void CheckOrder(const Model& m, const Subarch& s, std::vector<Finding>* v) {
   const auto seq = RunSequence(m, s.name);
-  std::unordered_map<std::string, size_t> pos;
+  std::unordered_map<std::string_view, size_t> pos;  // views of the model's names
   for (size_t i = 0; i < seq.size(); ++i) pos.emplace(seq[i].impl->step, i);
   for (size_t i = 0; i < seq.size(); ++i) {
     const Impl& im = *seq[i].impl;
@@ -179,37 +179,43 @@ void RenderCheckText(const CheckResult& r, std::ostream& out) {
 
 namespace {
 
-Json OrNull(bool present, Json v) { return present ? std::move(v) : Json::Null(); }
+// A string member, null when empty.
+void StrOrNull(JsonWriter& w, const char* key, const std::string& v) {
+  v.empty() ? w.Key(key).Null() : w.Key(key).Str(v);
+}
 
-Json JsonFinding(const Finding& x) {
-  Json e = Json::Object();
-  e.Set("kind", Json::Str(FindingName(x.kind)));
-  e.Set("message", Json::Str(x.message));
-  e.Set("file", OrNull(!x.file.empty(), Json::Str(x.file)));
-  e.Set("line", OrNull(!x.file.empty(), Json::Int(x.line)));
-  e.Set("step", OrNull(!x.step.empty(), Json::Str(x.step)));
-  e.Set("subarch", OrNull(!x.subarch.empty(), Json::Str(x.subarch)));
-  e.Set("table", OrNull(!x.table.empty(), Json::Str(x.table)));
-  e.Set("entry", OrNull(!x.name.empty(), Json::Str(x.name)));
-  return e;
+void JsonFinding(JsonWriter& w, const Finding& x) {
+  w.BeginObject();
+  w.Key("kind").Str(FindingName(x.kind));
+  w.Key("message").Str(x.message);
+  StrOrNull(w, "file", x.file);
+  x.file.empty() ? w.Key("line").Null() : w.Key("line").Int(x.line);
+  StrOrNull(w, "step", x.step);
+  StrOrNull(w, "subarch", x.subarch);
+  StrOrNull(w, "table", x.table);
+  StrOrNull(w, "entry", x.name);
+  w.End();
 }
 
 }  // namespace
 
 void RenderCheckJson(const Program& p, const CheckResult& r, std::ostream& out) {
-  Json j = Header("check", p);
-  j.Set("ok", Json::Bool(r.findings.empty()));
-  Json sum = Json::Object();
-  sum.Set("subarchs", Json::Int(static_cast<int64_t>(r.subarchs)));
-  sum.Set("steps", Json::Int(static_cast<int64_t>(r.steps)));
-  sum.Set("implementations", Json::Int(static_cast<int64_t>(r.implementations)));
-  sum.Set("exemptions", Json::Int(static_cast<int64_t>(r.exemptions)));
-  sum.Set("violations", Json::Int(static_cast<int64_t>(r.findings.size())));
-  j.Set("summary", std::move(sum));
-  Json jv = Json::Array();
-  for (const auto& x : r.findings) jv.Push(JsonFinding(x));
-  j.Set("violations", std::move(jv));
-  out << j.Dump() << "\n";
+  std::string text;
+  JsonWriter w(&text);
+  Header(w, "check", p);
+  w.Key("ok").Bool(r.findings.empty());
+  w.Key("summary").BeginObject();
+  w.Key("subarchs").Int(static_cast<int64_t>(r.subarchs));
+  w.Key("steps").Int(static_cast<int64_t>(r.steps));
+  w.Key("implementations").Int(static_cast<int64_t>(r.implementations));
+  w.Key("exemptions").Int(static_cast<int64_t>(r.exemptions));
+  w.Key("violations").Int(static_cast<int64_t>(r.findings.size()));
+  w.End();
+  w.Key("violations").BeginArray();
+  for (const auto& x : r.findings) JsonFinding(w, x);
+  w.End();
+  w.End();
+  out << text << "\n";
 }
 
 }  // namespace audit

@@ -87,18 +87,17 @@ std::string HexAddress(uint64_t a) {
   return buf;
 }
 
-Json Header(const char* command, const Program& p) {
-  Json j = Json::Object();
-  j.Set("tool", Json::Str("earlyinit-audit"));
-  j.Set("version", Json::Str(kVersion));
-  j.Set("format_version", Json::Int(1));
-  j.Set("command", Json::Str(command));
-  Json files = Json::Array();
-  for (const auto& f : p.files) files.Push(Json::Str(f));
-  j.Set("inputs", std::move(files));
-  j.Set("input_kind", Json::Str(p.executable ? "executable" : "objects"));
-  j.Set("elf_class", Json::Int(p.elf_class));
-  return j;
+void Header(JsonWriter& w, const char* command, const Program& p) {
+  w.BeginObject();
+  w.Key("tool").Str("earlyinit-audit");
+  w.Key("version").Str(kVersion);
+  w.Key("format_version").Int(1);
+  w.Key("command").Str(command);
+  w.Key("inputs").BeginArray();
+  for (const auto& f : p.files) w.Str(f);
+  w.End();
+  w.Key("input_kind").Str(p.executable ? "executable" : "objects");
+  w.Key("elf_class").Int(p.elf_class);
 }
 
 }  // namespace audit

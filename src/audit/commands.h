@@ -43,7 +43,9 @@ bool IsBlank(const std::string& reason);        // no reason written
 std::string Source(const std::string& file, uint32_t line);  // "file:line" or "?"
 std::string Pad(int v, size_t width);           // zero-padded, "??" when < 0
 std::string HexAddress(uint64_t a);             // "0x1139"
-Json Header(const char* command, const Program& p);
+// Opens the document's object and writes the fields every command's JSON
+// starts with; the caller adds its own and closes it.
+void Header(JsonWriter& w, const char* command, const Program& p);
 
 // ---- list ------------------------------------------------------------------
 

@@ -15,16 +15,14 @@ namespace {
 
 using Graph = std::vector<std::vector<size_t>>;  // step index -> its deps
 
+// Steps' names are unique in a model (a second declaration is a finding,
+// not a step): the model's own look-up gives a dependency's index.
 Graph DepGraph(const Model& m) {
   const size_t n = m.steps.size();
-  std::unordered_map<std::string, size_t> idx;
-  for (size_t i = 0; i < n; ++i) idx[m.steps[i].name] = i;
   Graph adj(n);
   for (size_t i = 0; i < n; ++i)
-    for (const auto& d : m.steps[i].deps) {
-      auto it = idx.find(d);
-      if (it != idx.end()) adj[i].push_back(it->second);
-    }
+    for (const auto& d : m.steps[i].deps)
+      if (const Step* s = m.FindStep(d)) adj[i].push_back(static_cast<size_t>(s - m.steps.data()));
   return adj;
 }
 
@@ -33,23 +31,28 @@ struct Tarjan {
   std::vector<long> index, low, comp;
   std::vector<bool> on;
   std::vector<size_t> stack;
-  long counter = 0;
-  std::vector<std::vector<size_t>> comps;
+  long counter = 0, ncomps = 0;
+  std::vector<std::vector<size_t>> comps;  // the ones that can hold a cycle: 2+ steps, or a self-loop
 
   explicit Tarjan(const Graph& g)
       : adj(g), index(g.size(), -1), low(g.size(), 0), comp(g.size(), -1), on(g.size(), false) {}
 
   void PopComponent(size_t u) {
+    const long id = ncomps++;
     std::vector<size_t> c;
     size_t w;
     do {
       w = stack.back();
       stack.pop_back();
       on[w] = false;
-      comp[w] = static_cast<long>(comps.size());
-      c.push_back(w);
+      comp[w] = id;
+      if (w != u || !c.empty()) c.push_back(w);  // no allocation for a lone step
     } while (w != u);
-    comps.push_back(std::move(c));
+    const bool self = std::find(adj[u].begin(), adj[u].end(), u) != adj[u].end();
+    if (!c.empty() || self) {
+      if (c.empty()) c.push_back(u);
+      comps.push_back(std::move(c));
+    }
   }
 
   void From(size_t s) {

@@ -162,55 +162,60 @@ void RenderDiffText(const DiffResult& r, std::ostream& out) {
 
 namespace {
 
-Json JsonOnly(const std::vector<DiffOnly>& list) {
-  Json arr = Json::Array();
+void JsonOnly(JsonWriter& w, const std::vector<DiffOnly>& list) {
+  w.BeginArray();
   for (const auto& x : list) {
     const Impl& im = *x.item.impl;
     const bool exempt = x.other != OtherStatus::kMissing;
-    Json e = Json::Object();
-    e.Set("phase", Json::Str(x.item.chain->phase));
-    e.Set("step", Json::Str(im.step));
-    e.Set("function", Json::Str(im.function));
-    e.Set("file", im.file.empty() ? Json::Null() : Json::Str(im.file));
-    e.Set("line", im.file.empty() ? Json::Null() : Json::Int(im.line));
-    e.Set("other", Json::Str(exempt ? "exempt" : "missing"));
-    e.Set("reason", exempt ? Json::Str(x.reason) : Json::Null());
-    arr.Push(std::move(e));
+    w.BeginObject();
+    w.Key("phase").Str(x.item.chain->phase);
+    w.Key("step").Str(im.step);
+    w.Key("function").Str(im.function);
+    im.file.empty() ? w.Key("file").Null() : w.Key("file").Str(im.file);
+    im.file.empty() ? w.Key("line").Null() : w.Key("line").Int(im.line);
+    w.Key("other").Str(exempt ? "exempt" : "missing");
+    exempt ? w.Key("reason").Str(x.reason) : w.Key("reason").Null();
+    w.End();
   }
-  return arr;
+  w.End();
 }
 
-Json OrNull(const std::string& s) { return s.empty() ? Json::Null() : Json::Str(s); }
+void StrOrNull(JsonWriter& w, const char* key, const std::string& s) {
+  s.empty() ? w.Key(key).Null() : w.Key(key).Str(s);
+}
 
 }  // namespace
 
 void RenderDiffJson(const Program& p, const DiffResult& r, std::ostream& out) {
-  Json j = Header("diff", p);
-  j.Set("a", Json::Str(r.a));
-  j.Set("b", Json::Str(r.b));
-  j.Set("same", Json::Bool(r.same));
-  j.Set("only_in_a", JsonOnly(r.only_a));
-  j.Set("only_in_b", JsonOnly(r.only_b));
-  Json jf = Json::Array();
+  std::string text;
+  JsonWriter w(&text);
+  Header(w, "diff", p);
+  w.Key("a").Str(r.a);
+  w.Key("b").Str(r.b);
+  w.Key("same").Bool(r.same);
+  JsonOnly(w.Key("only_in_a"), r.only_a);
+  JsonOnly(w.Key("only_in_b"), r.only_b);
+  w.Key("different_functions").BeginArray();
   for (const auto& f : r.functions) {
-    Json e = Json::Object();
-    e.Set("phase", Json::Str(f.phase));
-    e.Set("step", Json::Str(f.step));
-    e.Set("function_a", Json::Str(f.function_a));
-    e.Set("function_b", Json::Str(f.function_b));
-    jf.Push(std::move(e));
+    w.BeginObject();
+    w.Key("phase").Str(f.phase);
+    w.Key("step").Str(f.step);
+    w.Key("function_a").Str(f.function_a);
+    w.Key("function_b").Str(f.function_b);
+    w.End();
   }
-  j.Set("different_functions", std::move(jf));
-  Json jm = Json::Array();
+  w.End();
+  w.Key("order_differences").BeginArray();
   for (const auto& mv : r.moved) {
-    Json e = Json::Object();
-    e.Set("step", Json::Str(mv.step));
-    e.Set("after_in_a", OrNull(mv.after_a));
-    e.Set("after_in_b", OrNull(mv.after_b));
-    jm.Push(std::move(e));
+    w.BeginObject();
+    w.Key("step").Str(mv.step);
+    StrOrNull(w, "after_in_a", mv.after_a);
+    StrOrNull(w, "after_in_b", mv.after_b);
+    w.End();
   }
-  j.Set("order_differences", std::move(jm));
-  out << j.Dump() << "\n";
+  w.End();
+  w.End();
+  out << text << "\n";
 }
 
 }  // namespace audit

@@ -6,12 +6,10 @@
 
 #include <sys/stat.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace audit {
 
@@ -29,7 +27,7 @@ std::string Hex(uint64_t v) {
   return buf;
 }
 
-uint64_t Le(const std::string& b, size_t off, size_t n) {
+uint64_t Le(std::string_view b, size_t off, size_t n) {
   uint64_t v = 0;
   for (size_t i = 0; i < n; ++i)
     v |= static_cast<uint64_t>(static_cast<uint8_t>(b[off + i])) << (8 * i);
@@ -61,12 +59,12 @@ const Section* ElfObject::Find(const std::string& name) const {
   return nullptr;
 }
 
-std::string ElfObject::Bytes(const Section& s) const {
-  if (s.type == SHT_NOBITS) return std::string();
+std::string_view ElfObject::Bytes(const Section& s) const {
+  if (s.type == SHT_NOBITS) return std::string_view();
   return image_.substr(s.offset, s.size);
 }
 
-bool ElfObject::ReadAt(uint64_t addr, uint64_t size, std::string* out) const {
+bool ElfObject::ReadAt(uint64_t addr, uint64_t size, std::string_view* out) const {
   if (addr + size < addr) return false;
   for (const auto& s : sections) {
     if (!(s.flags & SHF_ALLOC) || s.type == SHT_NOBITS) continue;
@@ -91,16 +89,21 @@ std::vector<Reloc> ElfObject::RelocsFor(size_t target) const {
   return it == relocs_.end() ? std::vector<Reloc>() : it->second;
 }
 
-std::string ElfObject::SymbolAt(uint64_t addr) const {
-  auto it = by_addr_.find(addr);
-  return it == by_addr_.end() ? std::string() : it->second;
+std::string_view ElfObject::SymbolAt(uint64_t addr) const {
+  auto it = std::lower_bound(by_addr_.begin(), by_addr_.end(), addr,
+                             [](const std::pair<uint64_t, std::string_view>& a, uint64_t v) { return a.first < v; });
+  return it == by_addr_.end() || it->first != addr ? std::string_view() : it->second;
 }
 
-bool ElfObject::SymbolValue(const std::string& name, uint64_t* value) const {
-  auto it = by_name_.find(name);
-  if (it == by_name_.end()) return false;
-  *value = it->second;
-  return true;
+bool ElfObject::SymbolValue(std::string_view name, uint64_t* value) const {
+  const uint64_t h = std::hash<std::string_view>()(name);
+  auto it = std::lower_bound(by_name_.begin(), by_name_.end(), h, [](const NameKey& a, uint64_t k) { return a.hash < k; });
+  for (; it != by_name_.end() && it->hash == h; ++it)
+    if (it->name == name) {
+      *value = it->value;
+      return true;
+    }
+  return false;
 }
 
 // Reads one ELF image into an ElfObject, checking every header, count and
@@ -108,8 +111,8 @@ bool ElfObject::SymbolValue(const std::string& name, uint64_t* value) const {
 // returns false after Fail() has set the error.
 class ElfLoader {
  public:
-  static bool LoadImage(std::string image, const std::string& origin, ElfObject* obj,
-                        std::string* error);
+  static bool LoadImage(const std::shared_ptr<FileBytes>& file, std::string_view image,
+                        const std::string& origin, ElfObject* obj, std::string* error);
 
  private:
   ElfLoader(const std::string& origin, ElfObject* obj, std::string* error)
@@ -118,8 +121,8 @@ class ElfLoader {
     *error_ = origin_ + ": " + what;
     return false;
   }
-  bool CheckIdent(const std::string& image);
-  bool CheckHeaderTables(const std::string& image);
+  bool CheckIdent(std::string_view image);
+  bool CheckHeaderTables(std::string_view image);
   bool Open();
   bool CountSections();
   bool SectionHeaders();
@@ -127,6 +130,7 @@ class ElfLoader {
   bool Segments();
   bool Symbols();
   bool SymbolTable(size_t i);
+  bool SymbolName(size_t k, const Section& strtab, uint32_t offset);
   void IndexSymbols();
   bool Relocations();
   bool RelocSection(size_t i);
@@ -140,7 +144,7 @@ class ElfLoader {
   size_t nsec_ = 0, shstrndx_ = 0, symtab_ = 0;
 };
 
-bool ElfLoader::CheckIdent(const std::string& image) {
+bool ElfLoader::CheckIdent(std::string_view image) {
   size_ = image.size();
   if (size_ < EI_NIDENT || memcmp(image.data(), ELFMAG, SELFMAG) != 0)
     return Fail("not an ELF file (no ELF magic at offset 0x0)");
@@ -158,7 +162,7 @@ bool ElfLoader::CheckIdent(const std::string& image) {
 }
 
 // The header tables against the file, before libelf looks at them.
-bool ElfLoader::CheckHeaderTables(const std::string& image) {
+bool ElfLoader::CheckHeaderTables(std::string_view image) {
   const bool is64 = is64_;
   const uint64_t size = size_;
   shoff_ = is64 ? Le(image, 0x28, 8) : Le(image, 0x20, 4);
@@ -194,7 +198,8 @@ bool ElfLoader::CheckHeaderTables(const std::string& image) {
 }
 
 bool ElfLoader::Open() {
-  elf_.reset(elf_memory(&obj_->image_[0], obj_->image_.size()));
+  // libelf takes a char*: the bytes are writable (FileBytes), never written.
+  elf_.reset(elf_memory(const_cast<char*>(obj_->image_.data()), obj_->image_.size()));
   if (!elf_) return Fail("libelf cannot read it: " + LibelfError());
   if (elf_kind(elf_.get()) != ELF_K_ELF) return Fail("not an ELF object");
   GElf_Ehdr eh;
@@ -303,17 +308,26 @@ bool ElfLoader::SymbolTable(size_t i) {
     if (!gelf_getsym(d, static_cast<int>(k), &sym))
       return Fail("cannot read symbol " + std::to_string(k) + ": " + LibelfError());
     Symbol& out = obj_->symbols[k];
-    const char* nm = sym.st_name ? elf_strptr(elf_.get(), s.link, sym.st_name) : "";
-    if (!nm)
-      return Fail("corrupt symbol " + std::to_string(k) + ": name offset " + Hex(sym.st_name) +
-                  " is outside its string table");
-    out.name = nm;
+    if (!SymbolName(k, obj_->sections[s.link], static_cast<uint32_t>(sym.st_name))) return false;
     out.value = sym.st_value;
     out.size = sym.st_size;
     out.type = GELF_ST_TYPE(sym.st_info);
     out.shndx = sym.st_shndx;
   }
   symtab_ = i;
+  return true;
+}
+
+// A symbol's name, a view into its string table (whose range was checked):
+// as elf_strptr, the offset must be inside the table and the name end there.
+bool ElfLoader::SymbolName(size_t k, const Section& strtab, uint32_t offset) {
+  if (offset == 0) return true;
+  const std::string_view table = obj_->image_.substr(strtab.offset, strtab.size);
+  const size_t end = offset < table.size() ? table.find('\0', offset) : std::string_view::npos;
+  if (end == std::string_view::npos)
+    return Fail("corrupt symbol " + std::to_string(k) + ": name offset " + Hex(offset) +
+                " is outside its string table");
+  obj_->symbols[k].name = table.substr(offset, end - offset);
   return true;
 }
 
@@ -324,19 +338,34 @@ bool ElfLoader::Symbols() {
   return true;
 }
 
-// Executables: look-ups by name and by address.
+// Executables: look-ups by name (the first symbol of a name) and by address
+// (the last function there, else the first symbol there).
 void ElfLoader::IndexSymbols() {
   if (obj_->relocatable()) return;
-  obj_->by_name_.reserve(obj_->symbols.size());
+  std::vector<const Symbol*> named;
+  named.reserve(obj_->symbols.size());
   for (const auto& sym : obj_->symbols) {
     if (sym.shndx == SHN_UNDEF || sym.name.empty()) continue;
     if (sym.type != STT_FUNC && sym.type != STT_OBJECT && sym.type != STT_NOTYPE) continue;
-    obj_->by_name_.emplace(sym.name, sym.value);
-    auto it = obj_->by_addr_.find(sym.value);
-    // Prefer a function over a label at the same address.
-    if (it == obj_->by_addr_.end()) obj_->by_addr_[sym.value] = sym.name;
-    else if (sym.type == STT_FUNC) it->second = sym.name;
+    named.push_back(&sym);
   }
+  // Ties in symbol order (the pointers' order): of two symbols of one
+  // name, the first is found.
+  std::vector<std::pair<uint64_t, const Symbol*>> hashed;
+  hashed.reserve(named.size());
+  for (const Symbol* sym : named) hashed.emplace_back(std::hash<std::string_view>()(sym->name), sym);
+  std::sort(hashed.begin(), hashed.end());
+  obj_->by_name_.reserve(named.size());
+  for (const auto& h : hashed) obj_->by_name_.push_back({h.first, h.second->name, h.second->value});
+  std::sort(named.begin(), named.end(),
+            [](const Symbol* a, const Symbol* b) { return a->value != b->value ? a->value < b->value : a < b; });
+  auto& by_addr = obj_->by_addr_;
+  by_addr.reserve(named.size());
+  for (const Symbol* sym : named) {
+    if (by_addr.empty() || by_addr.back().first != sym->value) by_addr.emplace_back(sym->value, sym->name);
+    else if (sym->type == STT_FUNC) by_addr.back().second = sym->name;
+  }
+  std::vector<Symbol>().swap(obj_->symbols);  // the names are views into .strtab
 }
 
 bool ElfLoader::RelocSection(size_t i) {
@@ -389,12 +418,13 @@ bool ElfLoader::Relocations() {
   return true;
 }
 
-bool ElfLoader::LoadImage(std::string image, const std::string& origin, ElfObject* obj,
-                          std::string* error) {
+bool ElfLoader::LoadImage(const std::shared_ptr<FileBytes>& file, std::string_view image,
+                          const std::string& origin, ElfObject* obj, std::string* error) {
   ElfLoader l(origin, obj, error);
   if (!l.CheckIdent(image) || !l.CheckHeaderTables(image)) return false;
   obj->origin = origin;
-  obj->image_ = std::move(image);  // 57 MB for 100,000 entries: no copy
+  obj->file_ = file;
+  obj->image_ = image;  // a view: 40 MB for 100,000 entries, never copied
   if (!l.Open() || !l.CountSections() || !l.SectionHeaders() || !l.SectionNames() || !l.Segments() ||
       !l.Symbols())
     return false;
@@ -402,80 +432,69 @@ bool ElfLoader::LoadImage(std::string image, const std::string& origin, ElfObjec
   return l.Relocations();
 }
 
-bool LoadBuffer(std::string bytes, const std::string& origin,
-                std::vector<ElfObject>* out, std::string* error) {
-  elf_version(EV_CURRENT);
-  if (bytes.size() >= SARMAG && memcmp(bytes.data(), ARMAG, SARMAG) == 0) {
-    std::string copy = bytes;
-    ElfPtr ar(elf_memory(&copy[0], copy.size()));
-    if (!ar || elf_kind(ar.get()) != ELF_K_AR) {
-      *error = origin + ": corrupt archive: " + LibelfError();
+namespace {
+
+// Every member of an archive but its symbol and name tables ("/", "//"),
+// each a view into the archive's bytes.
+bool LoadArchive(const std::shared_ptr<FileBytes>& bytes, const std::string& origin,
+                 std::vector<ElfObject>* out, std::string* error) {
+  ElfPtr ar(elf_memory(bytes->data(), bytes->size()));
+  if (!ar || elf_kind(ar.get()) != ELF_K_AR) {
+    *error = origin + ": corrupt archive: " + LibelfError();
+    return false;
+  }
+  uint64_t members = 0;
+  for (Elf_Cmd cmd = ELF_C_READ_MMAP; cmd != ELF_C_NULL;) {
+    ElfPtr m(elf_begin(-1, cmd, ar.get()));
+    if (!m) {
+      if (members == 0 && bytes->size() == SARMAG) break;  // an empty archive
+      *error = origin + ": corrupt archive: cannot read member " + std::to_string(members + 1) + ": " +
+               LibelfError();
       return false;
     }
-    uint64_t members = 0;
-    Elf_Cmd cmd = ELF_C_READ_MMAP;
-    for (;;) {
-      ElfPtr m(elf_begin(-1, cmd, ar.get()));
-      if (!m) {
-        if (members == 0 && copy.size() == SARMAG) break;  // an empty archive
-        *error = origin + ": corrupt archive: cannot read member " + std::to_string(members + 1) +
-                 ": " + LibelfError();
-        return false;
-      }
-      if (++members > kMaxMembers) {
-        *error = origin + ": archive has more than " + std::to_string(kMaxMembers) + " members";
-        return false;
-      }
-      Elf_Arhdr* h = elf_getarhdr(m.get());
-      const std::string name = h && h->ar_name ? h->ar_name : "?";
-      cmd = elf_next(m.get());
-      if (!name.empty() && name[0] != '/') {  // "/", "//": symbol and name tables
-        size_t n = 0;
-        const char* raw = elf_rawfile(m.get(), &n);
-        if (!raw) {
-          *error = origin + "(" + name + "): cannot read archive member: " + LibelfError();
-          return false;
-        }
-        ElfObject obj;
-        if (!ElfLoader::LoadImage(std::string(raw, n), origin + "(" + name + ")", &obj, error))
-          return false;
-        out->push_back(std::move(obj));
-      }
-      if (cmd == ELF_C_NULL) break;
+    if (++members > kMaxMembers) {
+      *error = origin + ": archive has more than " + std::to_string(kMaxMembers) + " members";
+      return false;
     }
-    return true;
+    Elf_Arhdr* h = elf_getarhdr(m.get());
+    const std::string name = h && h->ar_name ? h->ar_name : "?";
+    cmd = elf_next(m.get());
+    if (name.empty() || name[0] == '/') continue;
+    size_t n = 0;
+    const char* raw = elf_rawfile(m.get(), &n);
+    if (!raw) {
+      *error = origin + "(" + name + "): cannot read archive member: " + LibelfError();
+      return false;
+    }
+    ElfObject obj;
+    if (!ElfLoader::LoadImage(bytes, std::string_view(raw, n), origin + "(" + name + ")", &obj, error))
+      return false;
+    out->push_back(std::move(obj));
   }
+  return true;
+}
+
+}  // namespace
+
+bool LoadBytes(std::shared_ptr<FileBytes> bytes, const std::string& origin, std::vector<ElfObject>* out,
+               std::string* error) {
+  elf_version(EV_CURRENT);
+  if (bytes->size() >= SARMAG && memcmp(bytes->data(), ARMAG, SARMAG) == 0)
+    return LoadArchive(bytes, origin, out, error);
   ElfObject obj;
-  if (!ElfLoader::LoadImage(std::move(bytes), origin, &obj, error)) return false;
+  if (!ElfLoader::LoadImage(bytes, bytes->view(), origin, &obj, error)) return false;
   out->push_back(std::move(obj));
   return true;
 }
 
+bool LoadBuffer(std::string bytes, const std::string& origin, std::vector<ElfObject>* out,
+                std::string* error) {
+  return LoadBytes(FileBytes::FromString(std::move(bytes)), origin, out, error);
+}
+
 bool LoadFile(const std::string& path, std::vector<ElfObject>* out, std::string* error) {
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-    *error = path + ": not a regular file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = path + ": cannot open: " + strerror(errno);
-    return false;
-  }
-  // Read straight into the buffer the object keeps (one copy of the file).
-  std::string bytes;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    bytes.resize(static_cast<size_t>(size));
-    in.read(&bytes[0], size);
-  }
-  if (in.bad() || size < 0 || in.gcount() != size) {
-    *error = path + ": cannot read";
-    return false;
-  }
-  return LoadBuffer(std::move(bytes), path, out, error);
+  std::shared_ptr<FileBytes> bytes = FileBytes::Map(path, error);
+  return bytes && LoadBytes(std::move(bytes), path, out, error);
 }
 
 }  // namespace audit

@@ -9,9 +9,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
+
+#include "src/audit/file_bytes.h"
 
 namespace audit {
 
@@ -32,7 +37,7 @@ struct Segment {  // PT_LOAD
 };
 
 struct Symbol {
-  std::string name;
+  std::string_view name;  // into the object's string table
   uint64_t value = 0;
   uint64_t size = 0;
   uint8_t type = 0;  // STT_*
@@ -56,32 +61,42 @@ class ElfObject {
   uint16_t machine = 0;
   std::vector<Section> sections;
   std::vector<Segment> segments;
-  std::vector<Symbol> symbols;  // .symtab (empty when stripped)
+  // .symtab (empty when stripped). Relocatable objects only: an executable
+  // keeps only the look-ups below (SymbolAt, SymbolValue), since its
+  // symbols are many (two per table entry) and only looked up.
+  std::vector<Symbol> symbols;
 
   bool relocatable() const { return type == 1; /* ET_REL */ }
 
   // The first section with this name, or nullptr.
   const Section* Find(const std::string& name) const;
   // A section's bytes (empty for SHT_NOBITS); its range was checked at load.
-  std::string Bytes(const Section& s) const;
+  // Views stay valid as long as the object (or a copy of it) does.
+  std::string_view Bytes(const Section& s) const;
   // Bytes at [addr, addr+size) of the loaded image (link-time addresses),
   // from an allocated section, else from a PT_LOAD segment. False if the
   // range is not wholly backed by file bytes.
-  bool ReadAt(uint64_t addr, uint64_t size, std::string* out) const;
+  bool ReadAt(uint64_t addr, uint64_t size, std::string_view* out) const;
   // The relocations that apply to `target` (a section index); empty if none.
   std::vector<Reloc> RelocsFor(size_t target) const;
   // The name of a function or object symbol at exactly `addr` (executables),
   // or "" when there is no symbol table or no symbol there.
-  std::string SymbolAt(uint64_t addr) const;
+  std::string_view SymbolAt(uint64_t addr) const;
   // The value of a defined symbol of this name (executables); false if none.
-  bool SymbolValue(const std::string& name, uint64_t* value) const;
+  bool SymbolValue(std::string_view name, uint64_t* value) const;
 
  private:
   friend class ElfLoader;
-  std::string image_;  // the object's bytes
+  std::shared_ptr<FileBytes> file_;  // owns the bytes image_ views
+  std::string_view image_;           // the object's bytes (a member's, in an archive)
   std::map<size_t, std::vector<Reloc>> relocs_;
-  std::map<uint64_t, std::string> by_addr_;
-  std::unordered_map<std::string, uint64_t> by_name_;
+  std::vector<std::pair<uint64_t, std::string_view>> by_addr_;  // sorted, one per address
+  struct NameKey {
+    uint64_t hash;  // of the name: sorted by it, then by symbol index
+    std::string_view name;
+    uint64_t value;
+  };
+  std::vector<NameKey> by_name_;
 };
 
 // Loads every ELF object of a file or buffer. On failure, returns false and
@@ -91,6 +106,8 @@ bool LoadFile(const std::string& path, std::vector<ElfObject>* out,
               std::string* error);
 bool LoadBuffer(std::string bytes, const std::string& origin,
                 std::vector<ElfObject>* out, std::string* error);
+bool LoadBytes(std::shared_ptr<FileBytes> bytes, const std::string& origin,
+               std::vector<ElfObject>* out, std::string* error);
 
 }  // namespace audit
 

@@ -1,45 +1,51 @@
-// earlyinit-audit: a small JSON value and writer (objects keep key order).
+// earlyinit-audit: a streaming JSON writer. Renderers write their document
+// straight into a string, in order, without building a tree (the fuzz
+// target renders every command of every input). Pretty-printed, two spaces
+// per level; an empty object or array prints as {} or [].
 #ifndef EARLYINIT_SRC_AUDIT_JSON_H
 #define EARLYINIT_SRC_AUDIT_JSON_H
 
 #include <cstdint>
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 namespace audit {
 
-class Json {
+class JsonWriter {
  public:
-  enum class Type { kNull, kBool, kInt, kString, kArray, kObject };
+  explicit JsonWriter(std::string* out) : out_(out) {}
 
-  Json() = default;
-  static Json Null() { return Json(); }
-  static Json Bool(bool b);
-  static Json Int(int64_t v);
-  static Json Str(const std::string& s);
-  static Json Array();
-  static Json Object();
+  // A value: at the top, in an array, or after Key() in an object.
+  JsonWriter& Null();
+  JsonWriter& Bool(bool b);
+  JsonWriter& Int(int64_t v);
+  JsonWriter& Str(std::string_view s);
+  JsonWriter& BeginObject();
+  JsonWriter& BeginArray();
+  JsonWriter& End();  // of the innermost object or array
 
-  // Arrays.
-  Json& Push(Json v);
-  // Objects: appends (keys are not checked for duplicates).
-  Json& Set(const std::string& key, Json v);
+  // An object's member: its key, then exactly one value.
+  JsonWriter& Key(std::string_view key);
 
-  // Pretty-printed, two spaces per level, ending without a newline.
-  std::string Dump() const;
+  bool done() const { return open_.empty(); }
 
  private:
-  void DumpTo(std::string* out, int indent) const;
-  Type type_ = Type::kNull;
-  bool b_ = false;
-  int64_t i_ = 0;
-  std::string s_;
-  std::vector<Json> items_;
-  std::vector<std::string> keys_;
+  void BeforeValue();
+  void Open(char bracket);
+  std::string* out_;
+  struct Level {
+    bool object;
+    bool empty;
+  };
+  std::vector<Level> open_;
+  bool after_key_ = false;
 };
 
-std::string JsonEscape(const std::string& s);
+// s as a JSON string, quotes included. Bytes of the input are not
+// necessarily UTF-8: control bytes and bytes >= 0x7f become \u00XX.
+std::string JsonEscape(std::string_view s);
+void JsonEscapeTo(std::string_view s, std::string* out);
 
 }  // namespace audit
 

@@ -38,25 +38,25 @@ void TextBlock(const Model& m, const ShownSubarch& s, const std::vector<RunItem>
   if (!seq.empty()) PrintTable(out, rows, "  ", false);
 }
 
-Json JsonEntry(const Model& m, const RunItem& it) {
+void JsonEntry(JsonWriter& w, const Model& m, const RunItem& it) {
   int level, order;
   LevelOrder(m, *it.impl, &level, &order);
   const Step* st = m.FindStep(it.impl->step);
   const Impl& im = *it.impl;
-  Json e = Json::Object();
-  e.Set("phase", Json::Str(it.chain->phase));
-  e.Set("level", level >= 0 ? Json::Int(level) : Json::Null());
-  e.Set("order", order >= 0 ? Json::Int(order) : Json::Null());
-  e.Set("step", Json::Str(im.step));
-  e.Set("policy", st ? Json::Str(st->policy) : Json::Null());
-  e.Set("function", Json::Str(im.function));
-  e.Set("symbol", Json::Str(im.symbol));
-  e.Set("address", im.has_address ? Json::Str(HexAddress(im.address)) : Json::Null());
-  e.Set("file", im.file.empty() ? Json::Null() : Json::Str(im.file));
-  e.Set("line", im.file.empty() ? Json::Null() : Json::Int(im.line));
-  e.Set("table", Json::Str(it.chain->table));
-  e.Set("has_record", Json::Bool(im.entry && im.entry->record));
-  return e;
+  w.BeginObject();
+  w.Key("phase").Str(it.chain->phase);
+  level >= 0 ? w.Key("level").Int(level) : w.Key("level").Null();
+  order >= 0 ? w.Key("order").Int(order) : w.Key("order").Null();
+  w.Key("step").Str(im.step);
+  st ? w.Key("policy").Str(st->policy) : w.Key("policy").Null();
+  w.Key("function").Str(im.function);
+  w.Key("symbol").Str(im.symbol);
+  im.has_address ? w.Key("address").Str(HexAddress(im.address)) : w.Key("address").Null();
+  im.file.empty() ? w.Key("file").Null() : w.Key("file").Str(im.file);
+  im.file.empty() ? w.Key("line").Null() : w.Key("line").Int(im.line);
+  w.Key("table").Str(it.chain->table);
+  w.Key("has_record").Bool(im.entry && im.entry->record);
+  w.End();
 }
 
 }  // namespace
@@ -70,22 +70,25 @@ void RenderListText(const Model& m, const ListResult& r, std::ostream& out) {
 }
 
 void RenderListJson(const Program& p, const Model& m, const ListResult& r, std::ostream& out) {
-  Json j = Header("list", p);
-  Json subs = Json::Array();
+  std::string text;
+  JsonWriter w(&text);
+  Header(w, "list", p);
+  w.Key("subarchs").BeginArray();
   for (size_t i = 0; i < r.subarchs.size(); ++i) {
     const ShownSubarch& s = r.subarchs[i];
-    Json js = Json::Object();
-    js.Set("name", Json::Str(s.name));
-    js.Set("id", s.id >= 0 ? Json::Int(s.id) : Json::Null());
-    js.Set("label", Json::Str(s.label));
-    js.Set("enabled", Json::Bool(s.enabled));
-    Json chain = Json::Array();
-    for (const auto& it : r.sequences[i]) chain.Push(JsonEntry(m, it));
-    js.Set("chain", std::move(chain));
-    subs.Push(std::move(js));
+    w.BeginObject();
+    w.Key("name").Str(s.name);
+    s.id >= 0 ? w.Key("id").Int(s.id) : w.Key("id").Null();
+    w.Key("label").Str(s.label);
+    w.Key("enabled").Bool(s.enabled);
+    w.Key("chain").BeginArray();
+    for (const auto& it : r.sequences[i]) JsonEntry(w, m, it);
+    w.End();
+    w.End();
   }
-  j.Set("subarchs", std::move(subs));
-  out << j.Dump() << "\n";
+  w.End();
+  w.End();
+  out << text << "\n";
 }
 
 }  // namespace audit

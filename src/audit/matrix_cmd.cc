@@ -133,75 +133,78 @@ const char* StatusName(CellStatus s) {
   return "?";
 }
 
-Json JsonCell(const std::string& subarch, const MatrixCell& c) {
-  Json jc = Json::Object();
-  jc.Set("subarch", Json::Str(subarch));
-  jc.Set("status", Json::Str(StatusName(c.status)));
-  Json impls = Json::Array();
+void JsonCell(JsonWriter& w, const std::string& subarch, const MatrixCell& c) {
+  w.BeginObject();
+  w.Key("subarch").Str(subarch);
+  w.Key("status").Str(StatusName(c.status));
+  w.Key("implementations").BeginArray();
   for (const auto* im : c.impls) {
-    Json ji = Json::Object();
-    ji.Set("function", Json::Str(im->function));
-    ji.Set("symbol", Json::Str(im->symbol));
-    ji.Set("file", im->file.empty() ? Json::Null() : Json::Str(im->file));
-    ji.Set("line", im->file.empty() ? Json::Null() : Json::Int(im->line));
-    impls.Push(std::move(ji));
+    w.BeginObject();
+    w.Key("function").Str(im->function);
+    w.Key("symbol").Str(im->symbol);
+    im->file.empty() ? w.Key("file").Null() : w.Key("file").Str(im->file);
+    im->file.empty() ? w.Key("line").Null() : w.Key("line").Int(im->line);
+    w.End();
   }
-  jc.Set("implementations", std::move(impls));
-  Json xs = Json::Array();
+  w.End();
+  w.Key("exemptions").BeginArray();
   for (const auto* x : c.exemptions) {
-    Json je = Json::Object();
-    je.Set("reason", Json::Str(x->reason));
-    je.Set("file", Json::Str(x->file));
-    je.Set("line", Json::Int(x->line));
-    xs.Push(std::move(je));
+    w.BeginObject();
+    w.Key("reason").Str(x->reason);
+    w.Key("file").Str(x->file);
+    w.Key("line").Int(x->line);
+    w.End();
   }
-  jc.Set("exemptions", std::move(xs));
-  return jc;
+  w.End();
+  w.End();
 }
 
-Json JsonRow(const Model& m, const MatrixRow& row) {
+void JsonRow(JsonWriter& w, const Model& m, const MatrixRow& row) {
   const Step* st = row.step;
-  Json jr = Json::Object();
-  jr.Set("step", Json::Str(row.name));
-  jr.Set("declared", Json::Bool(st != nullptr));
-  jr.Set("phase", st ? Json::Str(st->phase) : Json::Null());
-  jr.Set("level", st && st->level >= 0 ? Json::Int(st->level) : Json::Null());
-  jr.Set("order", st && st->order >= 0 ? Json::Int(st->order) : Json::Null());
-  jr.Set("policy", st ? Json::Str(st->policy) : Json::Null());
-  Json cells = Json::Array();
-  for (size_t i = 0; i < row.cells.size(); ++i) cells.Push(JsonCell(m.subarchs[i].name, row.cells[i]));
-  jr.Set("cells", std::move(cells));
-  return jr;
+  w.BeginObject();
+  w.Key("step").Str(row.name);
+  w.Key("declared").Bool(st != nullptr);
+  st ? w.Key("phase").Str(st->phase) : w.Key("phase").Null();
+  st && st->level >= 0 ? w.Key("level").Int(st->level) : w.Key("level").Null();
+  st && st->order >= 0 ? w.Key("order").Int(st->order) : w.Key("order").Null();
+  st ? w.Key("policy").Str(st->policy) : w.Key("policy").Null();
+  w.Key("cells").BeginArray();
+  for (size_t i = 0; i < row.cells.size(); ++i) JsonCell(w, m.subarchs[i].name, row.cells[i]);
+  w.End();
+  w.End();
 }
 
-Json Count(size_t n) { return Json::Int(static_cast<int64_t>(n)); }
+void Count(JsonWriter& w, const char* key, size_t n) { w.Key(key).Int(static_cast<int64_t>(n)); }
 
 }  // namespace
 
 void RenderMatrixJson(const Program& p, const Model& m, const MatrixResult& r, std::ostream& out) {
-  Json j = Header("matrix", p);
-  Json subs = Json::Array();
+  std::string text;
+  JsonWriter w(&text);
+  Header(w, "matrix", p);
+  w.Key("subarchs").BeginArray();
   for (const auto& s : m.subarchs) {
-    Json js = Json::Object();
-    js.Set("name", Json::Str(s.name));
-    js.Set("id", Json::Int(s.id));
-    js.Set("label", Json::Str(s.label));
-    subs.Push(std::move(js));
+    w.BeginObject();
+    w.Key("name").Str(s.name);
+    w.Key("id").Int(s.id);
+    w.Key("label").Str(s.label);
+    w.End();
   }
-  j.Set("subarchs", std::move(subs));
-  Json steps = Json::Array();
-  for (const auto& row : r.rows) steps.Push(JsonRow(m, row));
-  j.Set("steps", std::move(steps));
-  Json sum = Json::Object();
-  sum.Set("implemented", Count(r.implemented));
-  sum.Set("exempt", Count(r.exempt));
-  sum.Set("missing", Count(r.missing));
-  sum.Set("duplicate", Count(r.duplicate));
-  sum.Set("exempt_without_reason", Count(r.reasonless));
-  sum.Set("undeclared_steps", Count(r.undeclared));
-  j.Set("summary", std::move(sum));
-  j.Set("ok", Json::Bool(r.ok));
-  out << j.Dump() << "\n";
+  w.End();
+  w.Key("steps").BeginArray();
+  for (const auto& row : r.rows) JsonRow(w, m, row);
+  w.End();
+  w.Key("summary").BeginObject();
+  Count(w, "implemented", r.implemented);
+  Count(w, "exempt", r.exempt);
+  Count(w, "missing", r.missing);
+  Count(w, "duplicate", r.duplicate);
+  Count(w, "exempt_without_reason", r.reasonless);
+  Count(w, "undeclared_steps", r.undeclared);
+  w.End();
+  w.Key("ok").Bool(r.ok);
+  w.End();
+  out << text << "\n";
 }
 
 }  // namespace audit

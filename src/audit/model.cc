@@ -1,8 +1,11 @@
 #include "src/audit/model.h"
 
+#include "src/audit/attrs.h"
+
 #include <cxxabi.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -11,18 +14,20 @@ namespace audit {
 
 namespace {
 
+std::string Str(std::string_view v) { return std::string(v); }
+
 std::string Where(const Record* r) {
   if (!r) return "";
-  return r->file + ":" + std::to_string(r->line) + ": ";
+  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
 }
 
 void Add(Model* m, FindingKind kind, const std::string& message, const Record* r,
-         const std::string& table = "", const std::string& name = "") {
+         std::string_view table = "", std::string_view name = "") {
   Finding p;
   p.kind = kind;
   p.message = message;
   if (r) {
-    p.file = r->file;
+    p.file = Str(r->file);
     p.line = r->line;
   }
   p.table = table;
@@ -31,7 +36,7 @@ void Add(Model* m, FindingKind kind, const std::string& message, const Record* r
 }
 
 // A decimal number of at most 9 digits, or -1.
-int64_t ParseNumber(const std::string& s) {
+int64_t ParseNumber(std::string_view s) {
   if (s.empty() || s.size() > 9) return -1;
   int64_t v = 0;
   for (char c : s) {
@@ -41,10 +46,12 @@ int64_t ParseNumber(const std::string& s) {
   return v;
 }
 
-std::string Pad(int v, size_t width) {
-  std::string s = std::to_string(v);
-  while (s.size() < width) s = "0" + s;
-  return s;
+// A step's key as its phase, level and order say: <P><LL>_<OOOO>.
+std::string StepKey(char phase_letter, int level, int order) {
+  std::string l = std::to_string(level), o = std::to_string(order);
+  std::string key(1, phase_letter);
+  key.append(l.size() < 2 ? 2 - l.size() : 0, '0').append(l).append(1, '_');
+  return key.append(o.size() < 4 ? 4 - o.size() : 0, '0').append(o);
 }
 
 char PhaseLetter(const std::string& phase) {
@@ -52,13 +59,7 @@ char PhaseLetter(const std::string& phase) {
   return r < 0 ? '?' : static_cast<char>('A' + r);
 }
 
-// Attribute `k` of the entry's record, or `fallback` when absent.
-std::string AttrOr(const Entry& e, const char* k, const std::string& fallback) {
-  if (e.record && e.record->HasAttr(k)) return e.record->Attr(k);
-  return fallback;
-}
-
-bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // "earlyinit_<phase>__<subarch>": true for chain tables.
 bool SplitChain(const std::string& table, std::string* phase, std::string* subarch) {
@@ -86,8 +87,9 @@ int PhaseRank(const std::string& phase) {
   return -1;
 }
 
-std::string Demangle(const std::string& symbol) {
-  if (!StartsWith(symbol, "_Z")) return symbol;
+std::string Demangle(std::string_view view) {
+  if (!StartsWith(view, "_Z")) return Str(view);
+  const std::string symbol(view);
   auto demangle = [](const std::string& s) -> std::string {
     int status = 0;
     std::unique_ptr<char, void (*)(void*)> d(abi::__cxa_demangle(s.c_str(), nullptr, nullptr, &status),
@@ -110,6 +112,11 @@ std::string Model::PairKey(const std::string& step, const std::string& subarch) 
   return k.append(step).append(1, '\x1f').append(subarch);  // no name holds \x1f
 }
 
+uint64_t Model::PairHash(std::string_view step, std::string_view subarch) {
+  const uint64_t a = std::hash<std::string_view>()(step), b = std::hash<std::string_view>()(subarch);
+  return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+}
+
 void Model::Index() {
   step_index_.clear();
   subarch_index_.clear();
@@ -126,16 +133,27 @@ void Model::Index() {
   for (const auto& phase : Phases())
     for (const auto& c : chains)
       if (c.phase == phase)
-        for (const auto& im : c.impls) impl_index_[PairKey(im.step, c.subarch)].push_back(&im);
+        for (const auto& im : c.impls)
+          impl_index_.push_back({PairHash(im.step, c.subarch), im.step, c.subarch, impl_index_.size(), &im});
+  std::sort(impl_index_.begin(), impl_index_.end(), [](const ImplKey& a, const ImplKey& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    if (a.step != b.step) return a.step < b.step;
+    if (a.subarch != b.subarch) return a.subarch < b.subarch;
+    return a.seq < b.seq;
+  });
   indexed_ = true;
 }
 
 std::vector<const Impl*> Model::FindImpls(const std::string& step, const std::string& subarch) const {
-  if (indexed_) {
-    auto it = impl_index_.find(PairKey(step, subarch));
-    return it == impl_index_.end() ? std::vector<const Impl*>() : it->second;
-  }
   std::vector<const Impl*> out;
+  if (indexed_) {
+    const uint64_t h = PairHash(step, subarch);
+    auto it = std::lower_bound(impl_index_.begin(), impl_index_.end(), h,
+                               [](const ImplKey& a, uint64_t k) { return a.hash < k; });
+    for (; it != impl_index_.end() && it->hash == h; ++it)
+      if (it->step == step && it->subarch == subarch) out.push_back(it->impl);
+    return out;
+  }
   for (const auto& phase : Phases())
     for (const auto& c : chains)
       if (c.phase == phase && c.subarch == subarch)
@@ -191,21 +209,21 @@ namespace {
 struct Builder {
   const Program& program;
   Model* m;
-  std::map<uint64_t, std::string> step_at;  // executables: entry address -> step
+  std::unordered_map<uint64_t, size_t> step_at;  // executables: entry address -> step
   std::unordered_map<std::string, size_t> step_names;
   std::string table;  // the chain being read (an entry's own may differ)
 
   void Subarchs();
   void Steps();
-  bool StepFromEntry(const Entry& e, Step* s);
+  bool StepFromEntry(const Entry& e, const Attrs& a, Step* s);
   void Deps();
   void Exemptions(const Table& t);
   void Chain(const Table& t, const std::string& phase, const std::string& subarch);
-  std::string RefStep(const Entry& e, Impl* im) const;
+  std::string_view RefStep(const Entry& e, Impl* im) const;
   void ImplFromRecord(const Entry& e, const std::string& phase, const std::string& subarch,
-                      const std::string& ref_step, Impl* im);
+                      std::string_view ref_step, Impl* im);
   void CheckFnField(const Entry& e, const Impl& im);
-  void ImplWithoutRecord(const Entry& e, const std::string& ref_step, Impl* im) const;
+  void ImplWithoutRecord(const Entry& e, std::string_view ref_step, Impl* im) const;
 };
 
 void Builder::Subarchs() {
@@ -213,15 +231,16 @@ void Builder::Subarchs() {
   if (!t) return;
   for (const auto& e : t->entries) {
     if (!e.record) continue;  // reported as entry-without-record
+    const Attrs a(e.record);
     Subarch s;
-    s.name = AttrOr(e, "subarch", e.name);
-    s.label = AttrOr(e, "label", "");
-    s.file = e.record->file;
+    s.name = Str(a.Or(AttrName::kSubarch, e.name));
+    s.label = Str(a.Get(AttrName::kLabel));
+    s.file = Str(e.record->file);
     s.line = e.record->line;
-    s.id = ParseNumber(AttrOr(e, "id", ""));
-    if (e.record->Attr("earlyinit") != "subarch")
+    s.id = ParseNumber(a.Get(AttrName::kId));
+    if (a.Get(AttrName::kEarlyinit) != "subarch")
       Add(m, FindingKind::kMalformedRecord,
-          Where(e.record) + "entry " + e.table + "." + e.name + " lacks earlyinit=subarch", e.record,
+          Where(e.record) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=subarch", e.record,
           e.table, e.name);
     if (s.id < 0)
       Add(m, FindingKind::kMalformedRecord, Where(e.record) + "subarch " + s.name + " has no numeric id=",
@@ -236,31 +255,32 @@ void Builder::Subarchs() {
 }
 
 // One step from its entry and record; false when it is a duplicate.
-bool Builder::StepFromEntry(const Entry& e, Step* s) {
+bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
   const Record* r = e.record;
-  s->name = AttrOr(e, "step", e.name);
-  s->phase = r->Attr("phase");
-  s->policy = r->Attr("policy");
-  s->level = static_cast<int>(ParseNumber(r->Attr("level")));
-  s->order = static_cast<int>(ParseNumber(r->Attr("order")));
-  s->key = e.key;
-  s->file = r->file;
+  s->name = Str(a.Or(AttrName::kStep, e.name));
+  s->phase = Str(a.Get(AttrName::kPhase));
+  s->policy = Str(a.Get(AttrName::kPolicy));
+  s->level = static_cast<int>(ParseNumber(a.Get(AttrName::kLevel)));
+  s->order = static_cast<int>(ParseNumber(a.Get(AttrName::kOrder)));
+  s->key = Str(e.key);
+  s->file = Str(r->file);
   s->line = r->line;
   s->addr = e.addr;
-  for (const auto& a : r->attrs)
-    if (a.first == "dep") s->deps.push_back(a.second);
-  if (r->Attr("earlyinit") != "step")
-    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + e.table + "." + e.name + " lacks earlyinit=step",
+  if (a.Has(AttrName::kDep))
+    for (const auto& kv : r->attrs)
+      if (kv.first == "dep") s->deps.push_back(Str(kv.second));
+  if (a.Get(AttrName::kEarlyinit) != "step")
+    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=step",
         r, e.table, e.name);
   if (PhaseRank(s->phase) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
         Where(r) + "step " + s->name + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>", r,
         e.table, e.name);
   } else {
-    const std::string want = std::string(1, PhaseLetter(s->phase)) + Pad(s->level, 2) + "_" + Pad(s->order, 4);
+    const std::string want = StepKey(PhaseLetter(s->phase), s->level, s->order);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
-          Where(r) + "step " + s->name + " has key " + e.key + ", its phase, level and order say " + want, r,
+          Where(r) + "step " + s->name + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,
           e.table, e.name);
   }
   if (s->policy != "required" && s->policy != "optional")
@@ -277,10 +297,11 @@ bool Builder::StepFromEntry(const Entry& e, Step* s) {
 void Builder::Steps() {
   const Table* t = program.FindTable(schema::kStepTable);
   if (!t) return;
+  m->steps.reserve(t->entries.size());
   for (const auto& e : t->entries) {
     Step s;
-    if (!e.record || !StepFromEntry(e, &s)) continue;
-    if (program.executable) step_at[e.addr] = s.name;
+    if (!e.record || !StepFromEntry(e, Attrs(e.record), &s)) continue;
+    if (program.executable) step_at[e.addr] = m->steps.size();
     m->steps.push_back(std::move(s));
   }
 }
@@ -291,9 +312,10 @@ void Builder::Deps() {
   if (!t) return;
   for (const auto& e : t->entries) {
     if (!e.record) continue;
-    const std::string step = e.record->Attr("step"), dep = e.record->Attr("dep");
+    const Attrs a(e.record);
+    const std::string step = Str(a.Get(AttrName::kStep)), dep = Str(a.Get(AttrName::kDep));
     if (step.empty() || dep.empty()) {
-      Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + e.name + " needs step= and dep=",
+      Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + Str(e.name) + " needs step= and dep=",
           e.record, e.table, e.name);
       continue;
     }
@@ -314,11 +336,12 @@ void Builder::Exemptions(const Table& t) {
   const std::string table_subarch = t.name.substr(sizeof schema::kExemptPrefix - 1);
   for (const auto& e : t.entries) {
     if (!e.record) continue;
+    const Attrs a(e.record);
     Exemption x;
-    x.step = AttrOr(e, "step", e.name);
-    x.subarch = AttrOr(e, "subarch", table_subarch);
-    x.reason = e.record->Attr("reason");
-    x.file = e.record->file;
+    x.step = Str(a.Or(AttrName::kStep, e.name));
+    x.subarch = Str(a.Or(AttrName::kSubarch, table_subarch));
+    x.reason = Str(a.Get(AttrName::kReason));
+    x.file = Str(e.record->file);
     x.line = e.record->line;
     if (x.subarch != table_subarch)
       Add(m, FindingKind::kAttrMismatch,
@@ -330,23 +353,23 @@ void Builder::Exemptions(const Table& t) {
 
 // The step field 1 really points at ("" none, "?" unknown); in executables
 // also the flags and the function's address.
-std::string Builder::RefStep(const Entry& e, Impl* im) const {
+std::string_view Builder::RefStep(const Entry& e, Impl* im) const {
   if (program.executable) {
     const uint64_t target = e.Target(schema::kStepRefField, schema::kStepRefFlagMask);
-    if (e.words.size() > schema::kStepRefField)
-      im->flags = e.words[schema::kStepRefField] & schema::kStepRefFlagMask;
-    if (e.words.size() > schema::kFnField) {
+    if (e.WordCount() > schema::kStepRefField)
+      im->flags = e.Word(schema::kStepRefField) & schema::kStepRefFlagMask;
+    if (e.WordCount() > schema::kFnField) {
       im->has_address = true;
       im->address = e.Target(schema::kFnField, 0);
     }
     auto it = step_at.find(target);
-    if (it != step_at.end()) return it->second;
+    if (it != step_at.end()) return m->steps[it->second].name;
     return e.record ? "" : "?";
   }
-  if (e.target_symbols.size() > schema::kStepRefField) {
-    const std::string& sym = e.target_symbols[schema::kStepRefField];
+  if (e.relocs && e.WordCount() > schema::kStepRefField) {
+    const std::string& sym = e.TargetSymbol(schema::kStepRefField);
     const std::string want_prefix = std::string(LINKTABLE_ENTRY_SYMBOL_PREFIX) + schema::kStepTable + ".";
-    if (StartsWith(sym, want_prefix)) return sym.substr(want_prefix.size());
+    if (StartsWith(sym, want_prefix)) return std::string_view(sym).substr(want_prefix.size());
   }
   return "";
 }
@@ -356,14 +379,14 @@ void Builder::CheckFnField(const Entry& e, const Impl& im) {
   const Record* r = e.record;
   const ElfObject& o = program.objects[0];
   uint64_t v = 0;
-  if (program.executable && e.words.size() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
+  if (program.executable && e.WordCount() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
       v != e.Target(schema::kFnField, 0))
     Add(m, FindingKind::kRefMismatch,
         Where(r) + "implementation of " + im.step + " in chain " + table + " calls " +
             Demangle(o.SymbolAt(e.Target(schema::kFnField, 0))) + ", its record says " + im.function,
         r, table, e.name);
-  if (!program.executable && e.target_symbols.size() > schema::kFnField) {
-    const std::string& sym = e.target_symbols[schema::kFnField];
+  if (!program.executable && e.relocs && e.WordCount() > schema::kFnField) {
+    const std::string& sym = e.TargetSymbol(schema::kFnField);
     if (!sym.empty() && sym.find('+') == std::string::npos && sym != im.symbol)
       Add(m, FindingKind::kRefMismatch,
           Where(r) + "implementation of " + im.step + " in chain " + table + " calls " + Demangle(sym) +
@@ -373,26 +396,27 @@ void Builder::CheckFnField(const Entry& e, const Impl& im) {
 }
 
 void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std::string& subarch,
-                             const std::string& ref_step, Impl* im) {
+                             std::string_view ref_step, Impl* im) {
   const Record* r = e.record;
-  im->step = AttrOr(e, "step", e.name);
-  im->symbol = r->Attr("ref0");
-  im->function = !im->symbol.empty() ? Demangle(im->symbol) : r->Attr("fn");
-  im->file = r->file;
+  const Attrs a(r);
+  im->step = Str(a.Or(AttrName::kStep, e.name));
+  im->symbol = Str(a.Get(AttrName::kRef0));
+  im->function = !im->symbol.empty() ? Demangle(im->symbol) : Str(a.Get(AttrName::kFn));
+  im->file = Str(r->file);
   im->line = r->line;
   // Built only when there is something to report (100,000 implementations).
   auto in = [&] { return Where(r) + "implementation of " + im->step + " "; };
-  if (r->Attr("earlyinit") != "impl")
-    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + e.name + " lacks earlyinit=impl",
+  if (a.Get(AttrName::kEarlyinit) != "impl")
+    Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + Str(e.name) + " lacks earlyinit=impl",
         r, table, e.name);
-  if (r->HasAttr("subarch") && r->Attr("subarch") != subarch)
-    Add(m, FindingKind::kAttrMismatch, in() + "says subarch=" + r->Attr("subarch") + " but is in chain " + table,
+  if (a.Has(AttrName::kSubarch) && a.Get(AttrName::kSubarch) != subarch)
+    Add(m, FindingKind::kAttrMismatch, in() + "says subarch=" + Str(a.Get(AttrName::kSubarch)) + " but is in chain " + table,
         r, table, e.name);
-  if (r->HasAttr("phase") && r->Attr("phase") != phase)
-    Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + r->Attr("phase") + " but is in chain " + table, r,
+  if (a.Has(AttrName::kPhase) && a.Get(AttrName::kPhase) != phase)
+    Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + Str(a.Get(AttrName::kPhase)) + " but is in chain " + table, r,
         table, e.name);
   if (!ref_step.empty() && ref_step != im->step)
-    Add(m, FindingKind::kRefMismatch, in() + "in chain " + table + " refers to the entry of step " + ref_step, r,
+    Add(m, FindingKind::kRefMismatch, in() + "in chain " + table + " refers to the entry of step " + Str(ref_step), r,
         table, e.name);
   if (program.executable && ref_step.empty())
     Add(m, FindingKind::kRefMismatch,
@@ -401,14 +425,14 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
 }
 
 // An entry without its record: name what we can from the bytes.
-void Builder::ImplWithoutRecord(const Entry& e, const std::string& ref_step, Impl* im) const {
-  im->step = ref_step.empty() ? "?" : ref_step;
+void Builder::ImplWithoutRecord(const Entry& e, std::string_view ref_step, Impl* im) const {
+  im->step = Str(ref_step.empty() ? "?" : ref_step);
   if (program.executable) {
-    const std::string sym = program.objects[0].SymbolAt(e.Target(schema::kFnField, 0));
+    const std::string sym = Str(program.objects[0].SymbolAt(e.Target(schema::kFnField, 0)));
     im->symbol = sym;
     im->function = sym.empty() ? "?" : Demangle(sym);
-  } else if (e.target_symbols.size() > schema::kFnField) {
-    im->symbol = e.target_symbols[schema::kFnField];
+  } else if (e.relocs && e.WordCount() > schema::kFnField) {
+    im->symbol = e.TargetSymbol(schema::kFnField);
     im->function = im->symbol.empty() ? "?" : Demangle(im->symbol);
   }
   if (im->step == "?" && !e.name.empty()) im->step = e.name;
@@ -425,7 +449,7 @@ void Builder::Chain(const Table& t, const std::string& phase, const std::string&
     Impl im;
     im.entry = &e;
     im.key = e.key;
-    const std::string ref_step = RefStep(e, &im);
+    const std::string_view ref_step = RefStep(e, &im);
     if (e.record) ImplFromRecord(e, phase, subarch, ref_step, &im);
     else ImplWithoutRecord(e, ref_step, &im);
     c.impls.push_back(std::move(im));

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -100,7 +101,16 @@ struct Model {
   // Keyed by PairKey(step, subarch): one hash, not a tree of string pairs.
   static std::string PairKey(const std::string& step, const std::string& subarch);
   std::unordered_map<std::string, std::vector<size_t>> exempt_index_;
-  std::unordered_map<std::string, std::vector<const Impl*>> impl_index_;
+  // Implementations by (step, subarch), then run order: a sorted vector,
+  // built once (a hash of vectors cost 110 bytes an implementation).
+  struct ImplKey {
+    uint64_t hash;  // of (step, subarch): sorted by it first, so few string compares
+    std::string_view step, subarch;
+    size_t seq;  // run order
+    const Impl* impl;
+  };
+  static uint64_t PairHash(std::string_view step, std::string_view subarch);
+  std::vector<ImplKey> impl_index_;
   bool indexed_ = false;
 };
 
@@ -108,7 +118,7 @@ struct Model {
 void BuildModel(const Program& program, Model* model);
 
 // A C++ symbol demangled for display; other names unchanged.
-std::string Demangle(const std::string& symbol);
+std::string Demangle(std::string_view symbol);
 
 }  // namespace audit
 

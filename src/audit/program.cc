@@ -44,21 +44,23 @@ std::string Hex(uint64_t v) {
   return buf;
 }
 
-uint32_t Le32(const std::string& b, size_t off) {
+uint32_t Le32(std::string_view b, size_t off) {
   return static_cast<uint32_t>(static_cast<uint8_t>(b[off])) |
          static_cast<uint32_t>(static_cast<uint8_t>(b[off + 1])) << 8 |
          static_cast<uint32_t>(static_cast<uint8_t>(b[off + 2])) << 16 |
          static_cast<uint32_t>(static_cast<uint8_t>(b[off + 3])) << 24;
 }
 
+std::string Str(std::string_view v) { return std::string(v); }
+
 std::string Where(const Record* r) {
   if (!r) return "";
-  return r->file + ":" + std::to_string(r->line) + ": ";
+  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
 }
 
 // ".rodata.lt.<table>.<key>.<name>" -> parts; false for markers and others.
-bool SplitEntrySection(const std::string& s, std::string* table, std::string* key,
-                       std::string* name) {
+bool SplitEntrySection(std::string_view s, std::string_view* table, std::string_view* key,
+                       std::string_view* name) {
   const size_t n = sizeof kPrefix - 1;
   if (s.compare(0, n, kPrefix) != 0) return false;
   const size_t d1 = s.find('.', n);
@@ -72,12 +74,12 @@ bool SplitEntrySection(const std::string& s, std::string* table, std::string* ke
 }
 
 void AddProblem(Program* p, FindingKind kind, const std::string& message,
-                const Record* r, const std::string& table, const std::string& name) {
+                const Record* r, std::string_view table, std::string_view name) {
   Finding pr;
   pr.kind = kind;
   pr.message = message;
   if (r) {
-    pr.file = r->file;
+    pr.file = std::string(r->file);
     pr.line = r->line;
   }
   pr.table = table;
@@ -89,12 +91,12 @@ void AddProblem(Program* p, FindingKind kind, const std::string& message,
 // symbol defined at that offset, when there is one.
 std::string RelocSymbol(const ElfObject& o, const Reloc& r) {
   const Symbol& s = o.symbols[r.symbol];
-  if (s.type != STT_SECTION) return s.name;
+  if (s.type != STT_SECTION) return Str(s.name);
   for (int64_t want : {r.addend, r.addend & ~int64_t{3}}) {
     for (const auto& c : o.symbols) {
       if (c.shndx == s.shndx && c.type != STT_SECTION && c.type != STT_FILE &&
           !c.name.empty() && static_cast<int64_t>(c.value) == want)
-        return c.name;
+        return Str(c.name);
     }
   }
   const std::string sec = s.shndx < o.sections.size() ? o.sections[s.shndx].name : "?";
@@ -103,22 +105,33 @@ std::string RelocSymbol(const ElfObject& o, const Reloc& r) {
 
 }  // namespace
 
+uint32_t Entry::Word(size_t i) const { return Le32(bytes, 4 * i); }
+
+const std::string& Entry::TargetSymbol(size_t i) const {
+  static const std::string kNone;
+  return relocs && i < relocs->symbols.size() ? relocs->symbols[i] : kNone;
+}
+
 uint64_t Entry::Target(size_t i, uint32_t mask) const {
-  if (i >= words.size()) return 0;
-  const int32_t v = static_cast<int32_t>(words[i] & ~mask);
+  if (i >= WordCount()) return 0;
+  const int32_t v = static_cast<int32_t>(Word(i) & ~mask);
   return addr + 4 * i + static_cast<uint64_t>(static_cast<int64_t>(v));
 }
 
-const Table* Program::FindTable(const std::string& name) const {
+const Table* Program::FindTable(std::string_view name) const {
   auto it = tables.find(name);
   return it == tables.end() ? nullptr : &it->second;
 }
 
 const Entry* Program::EntryAt(uint64_t addr) const {
-  auto it = by_addr_.find(addr);
-  if (it == by_addr_.end()) return nullptr;
-  const Table* t = FindTable(it->second.first);
-  return t ? &t->entries[it->second.second] : nullptr;
+  if (!executable) return nullptr;
+  for (const auto& kv : tables) {
+    const Table& t = kv.second;
+    if (t.entry_size == 0 || addr < t.begin || addr >= t.end || (addr - t.begin) % t.entry_size != 0) continue;
+    const uint64_t i = (addr - t.begin) / t.entry_size;
+    if (i < t.entries.size()) return &t.entries[i];
+  }
+  return nullptr;
 }
 
 namespace {
@@ -128,7 +141,6 @@ struct Owned {
   const ElfObject* object;
   const Record* record;
 };
-using ByAddr = std::map<uint64_t, std::pair<std::string, size_t>>;
 
 bool CheckInputs(Program* p, std::string* error) {
   if (p->objects.empty()) {
@@ -154,17 +166,19 @@ bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
     for (const auto& s : o.sections) {
       if (s.name != kMetaSection) continue;
       any_meta = true;
-      std::string bytes = o.Bytes(s);
-      ApplyRiscvLabelDifferences(o, static_cast<size_t>(&s - o.sections.data()), &bytes);
-      auto parsed = linktable_meta::Parse(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+      std::string_view bytes = o.Bytes(s);
+      if (o.relocatable() && o.machine == EM_RISCV) {  // the records view the patched copy
+        p->patched.emplace_back(bytes);
+        ApplyRiscvLabelDifferences(o, static_cast<size_t>(&s - o.sections.data()), &p->patched.back());
+        bytes = p->patched.back();
+      }
+      auto parsed = linktable_meta::ParseViews(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
       if (!parsed.ok()) {
         *error = o.origin + ": section " + kMetaSection + " (file offset " + Hex(s.offset) + "): " + parsed.error;
         return false;
       }
-      for (auto& r : parsed.records) {
-        p->records.push_back(std::move(r));
-        owned->push_back({&o, &p->records.back()});
-      }
+      p->records.push_back(std::move(parsed.records));
+      for (const auto& r : p->records.back()) owned->push_back({&o, &r});
     }
   if (!any_meta)
     *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") + ": no " +
@@ -176,11 +190,11 @@ void ReadTableRecords(Program* p, const std::vector<Owned>& owned) {
   for (const auto& ow : owned) {
     const Record* r = ow.record;
     if (r->kind != linktable_meta::Kind::kTable) continue;
-    Table& t = p->tables[r->table];
-    t.name = r->table;
+    Table& t = p->tables[Str(r->table)];
+    t.name = Str(r->table);
     if (t.record) {
       AddProblem(p, FindingKind::kDuplicateTable,
-                 Where(r) + "table " + r->table + " is defined twice (also at " + t.record->file + ":" +
+                 Where(r) + "table " + Str(r->table) + " is defined twice (also at " + Str(t.record->file) + ":" +
                      std::to_string(t.record->line) + ")",
                  r, r->table, "");
       continue;
@@ -206,43 +220,36 @@ std::string CheckMarkers(const Table& t) {
 }
 
 // Executables: a table's entries are the allocated bytes between its markers.
-bool ReadTableEntries(const ElfObject& o, Table& t, ByAddr* by_addr, std::string* error) {
-  const std::string where = o.origin + ": table " + t.name + " (record at offset " + Hex(t.record->offset) +
-                            " of " + kMetaSection + ")";
-  std::string bytes, bad = CheckMarkers(t);
+bool ReadTableEntries(const ElfObject& o, Table& t, std::string* error) {
+  std::string_view bytes;
+  std::string bad = CheckMarkers(t);
   if (bad.empty() && !o.ReadAt(t.begin, t.end - t.begin, &bytes))
     bad = "its entries at " + Hex(t.begin) + ".." + Hex(t.end) + " are not in the file's loaded sections";
   if (!bad.empty()) {
-    *error = where + ": " + bad;
+    *error = o.origin + ": table " + t.name + " (record at offset " + Hex(t.record->offset) + " of " +
+             kMetaSection + "): " + bad;
     return false;
   }
   const uint64_t n = (t.end - t.begin) / t.entry_size;
-  t.entries.reserve(n);
+  t.entries.resize(n);
   for (uint64_t i = 0; i < n; ++i) {
-    Entry e;
+    Entry& e = t.entries[i];
     e.table = t.name;
-    e.origin = o.origin;
+    e.object = &o;
     e.offset = i * t.entry_size;
     e.addr = t.begin + e.offset;
-    for (uint32_t w = 0; w < t.entry_size / 4; ++w) {
-      e.words.push_back(Le32(bytes, e.offset + 4 * w));
-      e.targets.push_back(0);
-    }
-    t.entries.push_back(std::move(e));
-    (*by_addr)[t.begin + i * t.entry_size] = {t.name, static_cast<size_t>(i)};
+    e.bytes = bytes.substr(e.offset, t.entry_size);
   }
-  for (auto& e : t.entries)
-    for (size_t w = 0; w < e.words.size(); ++w) e.targets[w] = e.Target(w, 0);
   return true;
 }
 
 // Executables: an entry record joined with the entry at its address.
 void JoinAtAddress(Program* p, const Record* r) {
   auto it = p->tables.find(r->table);
-  auto entry = [&] { return Where(r) + "entry " + r->table + "." + r->name; };  // when reported
+  auto entry = [&] { return Where(r) + "entry " + Str(r->table) + "." + Str(r->name); };  // when reported
   if (it == p->tables.end()) {
     AddProblem(p, FindingKind::kRecordWithoutEntry,
-               entry() + " has a record but its table " + r->table +
+               entry() + " has a record but its table " + Str(r->table) +
                    " is not defined in this program (no table record, no markers)",
                r, r->table, r->name);
     return;
@@ -250,21 +257,21 @@ void JoinAtAddress(Program* p, const Record* r) {
   Table& t = it->second;
   if (!(r->addr >= t.begin && r->addr < t.end && (r->addr - t.begin) % t.entry_size == 0)) {
     AddProblem(p, FindingKind::kRecordWithoutEntry,
-               entry() + " has a record but no entry in table " + r->table +
+               entry() + " has a record but no entry in table " + Str(r->table) +
                    " (its address is not between the table's markers)",
                r, r->table, r->name);
     return;
   }
   if (r->entry_size != t.entry_size)
     AddProblem(p, FindingKind::kEntrySizeMismatch,
-               entry() + " is " + std::to_string(r->entry_size) + " bytes, table " + r->table + " has " +
+               entry() + " is " + std::to_string(r->entry_size) + " bytes, table " + Str(r->table) + " has " +
                    std::to_string(t.entry_size) + "-byte entries",
                r, r->table, r->name);
   Entry& e = t.entries[(r->addr - t.begin) / t.entry_size];
   if (e.record) {
     AddProblem(p, FindingKind::kDuplicateRecord,
-               Where(r) + "entry at offset " + Hex(e.offset) + " of table " + r->table + " has two records: " +
-                   e.record->name + " and " + r->name,
+               Where(r) + "entry at offset " + Hex(e.offset) + " of table " + Str(r->table) + " has two records: " +
+                   Str(e.record->name) + " and " + Str(r->name),
                r, r->table, r->name);
     return;
   }
@@ -273,9 +280,9 @@ void JoinAtAddress(Program* p, const Record* r) {
   e.name = r->name;
 }
 
-bool BuildExecutable(Program* p, const std::vector<Owned>& owned, ByAddr* by_addr, std::string* error) {
+bool BuildExecutable(Program* p, const std::vector<Owned>& owned, std::string* error) {
   for (auto& kv : p->tables)
-    if (!ReadTableEntries(p->objects[0], kv.second, by_addr, error)) return false;
+    if (!ReadTableEntries(p->objects[0], kv.second, error)) return false;
   for (const auto& ow : owned)
     if (ow.record->kind == linktable_meta::Kind::kEntry) JoinAtAddress(p, ow.record);
   for (const auto& kv : p->tables)
@@ -288,43 +295,44 @@ bool BuildExecutable(Program* p, const std::vector<Owned>& owned, ByAddr* by_add
 }
 
 // Objects: one entry section, its words and the symbols relocations name.
-Entry SectionEntry(const ElfObject& o, const Section& s, const std::string& table, const std::string& key,
-                   const std::string& name) {
+Entry SectionEntry(const ElfObject& o, const Section& s, std::string_view table, std::string_view key,
+                   std::string_view name) {
   Entry e;
   e.table = table;
   e.key = key;
   e.name = name;
-  e.origin = o.origin;
-  const std::string bytes = o.Bytes(s);
-  for (size_t w = 0; w + 4 <= bytes.size(); w += 4) e.words.push_back(Le32(bytes, w));
-  e.target_symbols.assign(e.words.size(), "");
-  e.target_addends.assign(e.words.size(), 0);
+  e.object = &o;
+  const std::string_view bytes = o.Bytes(s);
+  e.bytes = bytes.substr(0, bytes.size() / 4 * 4);
+  e.relocs.reset(new Entry::Relocs);
+  e.relocs->symbols.assign(e.WordCount(), "");
+  e.relocs->addends.assign(e.WordCount(), 0);
   for (const auto& r : o.RelocsFor(s.index)) {
-    if (r.offset % 4 != 0 || r.offset / 4 >= e.words.size()) continue;
-    e.target_symbols[r.offset / 4] = RelocSymbol(o, r);
-    e.target_addends[r.offset / 4] = r.addend;
+    if (r.offset % 4 != 0 || r.offset / 4 >= e.WordCount()) continue;
+    e.relocs->symbols[r.offset / 4] = RelocSymbol(o, r);
+    e.relocs->addends[r.offset / 4] = r.addend;
   }
   return e;
 }
 
 struct Found {
-  std::string section;
+  std::string_view section;
   Entry entry;
 };
 
 // Objects and archives: entries are the entry sections; a section two
 // inputs define is a duplicate the link would refuse.
-std::map<std::string, std::vector<Found>> EntrySections(Program* p) {
-  std::map<std::string, std::vector<Found>> by_table;
-  std::map<std::string, std::string> first_origin;  // section name -> origin
+std::map<std::string_view, std::vector<Found>> EntrySections(Program* p) {
+  std::map<std::string_view, std::vector<Found>> by_table;
+  std::map<std::string_view, std::string_view> first_origin;  // section name -> origin
   for (const auto& o : p->objects)
     for (const auto& s : o.sections) {
-      std::string table, key, name;
+      std::string_view table, key, name;
       if (!(s.flags & SHF_ALLOC) || !SplitEntrySection(s.name, &table, &key, &name)) continue;
       if (first_origin.count(s.name)) {
         AddProblem(p, FindingKind::kDuplicateEntry,
-                   o.origin + ": entry " + table + "." + name + " (section " + s.name + ") is also in " +
-                       first_origin[s.name],
+                   o.origin + ": entry " + Str(table) + "." + Str(name) + " (section " + s.name + ") is also in " +
+                       Str(first_origin[s.name]),
                    nullptr, table, name);
         continue;
       }
@@ -341,21 +349,21 @@ void JoinBySection(Program* p, const std::vector<Owned>& owned,
   for (const auto& ow : owned) {
     const Record* r = ow.record;
     if (r->kind != linktable_meta::Kind::kEntry) continue;
-    const std::string sec = kPrefix + r->table + "." + r->key + "." + r->name;
+    const std::string sec = kPrefix + Str(r->table) + "." + Str(r->key) + "." + Str(r->name);
     if (!seen_records.insert(sec).second) continue;  // duplicate-entry reported above
     auto it = by_section.find(sec);
     if (it == by_section.end()) {
       AddProblem(p, FindingKind::kRecordWithoutEntry,
-                 Where(r) + "entry " + r->table + "." + r->name + " has a record in " + ow.object->origin +
+                 Where(r) + "entry " + Str(r->table) + "." + Str(r->name) + " has a record in " + ow.object->origin +
                      " but no section " + sec,
                  r, r->table, r->name);
       continue;
     }
     Entry& e = *it->second;
     e.record = r;
-    if (r->entry_size != e.words.size() * 4)
+    if (r->entry_size != e.WordCount() * 4)
       AddProblem(p, FindingKind::kEntrySizeMismatch,
-                 Where(r) + "entry " + r->table + "." + r->name + " is " + std::to_string(e.words.size() * 4) +
+                 Where(r) + "entry " + Str(r->table) + "." + Str(r->name) + " is " + std::to_string(e.WordCount() * 4) +
                      " bytes, its record says " + std::to_string(r->entry_size),
                  r, r->table, r->name);
   }
@@ -367,10 +375,10 @@ void BuildObjects(Program* p, const std::vector<Owned>& owned) {
   for (auto& kv : EntrySections(p)) {
     auto& list = kv.second;
     std::sort(list.begin(), list.end(), [](const Found& a, const Found& b) { return a.section < b.section; });
-    Table& t = p->tables[kv.first];
-    t.name = kv.first;
+    Table& t = p->tables[Str(kv.first)];
+    t.name = Str(kv.first);
     for (auto& f : list) t.entries.push_back(std::move(f.entry));
-    for (auto& e : t.entries) by_section[kPrefix + e.table + "." + e.key + "." + e.name] = &e;
+    for (auto& e : t.entries) by_section[kPrefix + Str(e.table) + "." + Str(e.key) + "." + Str(e.name)] = &e;
   }
   JoinBySection(p, owned, by_section);
   for (auto& kv : p->tables) {
@@ -379,8 +387,8 @@ void BuildObjects(Program* p, const std::vector<Owned>& owned) {
       if (!t.record && t.entry_size == 0 && e.record) t.entry_size = e.record->entry_size;
       if (e.record) continue;
       AddProblem(p, FindingKind::kEntryWithoutRecord,
-                 e.origin + ": entry " + e.table + "." + e.name + " (section " + kPrefix + e.table + "." +
-                     e.key + "." + e.name + ") has no metadata record",
+                 e.object->origin + ": entry " + Str(e.table) + "." + Str(e.name) + " (section " + kPrefix +
+                     Str(e.table) + "." + Str(e.key) + "." + Str(e.name) + ") has no metadata record",
                  nullptr, e.table, e.name);
     }
   }
@@ -392,7 +400,7 @@ bool BuildProgram(Program* p, std::string* error) {
   std::vector<Owned> owned;
   if (!CheckInputs(p, error) || !ReadRecords(p, &owned, error)) return false;
   ReadTableRecords(p, owned);
-  if (p->executable) return BuildExecutable(p, owned, &p->by_addr_, error);
+  if (p->executable) return BuildExecutable(p, owned, error);
   BuildObjects(p, owned);
   return true;
 }

@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/audit/elf_file.h"
@@ -18,22 +20,32 @@
 
 namespace audit {
 
-using linktable_meta::Record;
+// A metadata record; its strings are views into the program's bytes.
+using Record = linktable_meta::RecordView;
 
+// Strings of the model of a program are views into its bytes (the mapped
+// files) or into its tables and sections, all kept by the Program: no
+// allocation per entry. Valid while the Program lives, unmoved.
 struct Entry {
-  std::string table, key, name;     // from the record or the section name
-  const Record* record = nullptr;   // nullptr: an entry without its record
-  std::string origin;               // the ELF object it came from
-  uint64_t addr = 0;                // executables: link-time address
-  uint64_t offset = 0;              // executables: offset in its table
-  std::vector<uint32_t> words;      // the entry's 32-bit fields
-  // Executables: field i's target address, field + value (unmasked).
+  std::string_view table, key, name;  // from the record or the section name
+  const Record* record = nullptr;     // nullptr: an entry without its record
+  const ElfObject* object = nullptr;  // the ELF object it came from
+  uint64_t addr = 0;                  // executables: link-time address
+  uint64_t offset = 0;                // executables: offset in its table
+  std::string_view bytes;             // the entry's 32-bit fields, whole ones
   // Objects: field i's relocation symbol ("" when none), with the offset
-  // into a section symbol's section resolved to a symbol when one is there.
-  std::vector<uint64_t> targets;
-  std::vector<std::string> target_symbols;
-  std::vector<int64_t> target_addends;  // objects: the relocation addend
+  // into a section symbol's section resolved to a symbol when one is there,
+  // and its addend. Kept apart: executables, with 100,000 entries, have none.
+  struct Relocs {
+    std::vector<std::string> symbols;
+    std::vector<int64_t> addends;
+  };
+  std::unique_ptr<Relocs> relocs;
 
+  // Field i's relocation symbol ("" when none; always "" in executables).
+  const std::string& TargetSymbol(size_t i) const;
+  size_t WordCount() const { return bytes.size() / 4; }
+  uint32_t Word(size_t i) const;  // field i (i < WordCount())
   // Executables: the address field i refers to, with `mask` low bits of
   // the stored value cleared (flags).
   uint64_t Target(size_t i, uint32_t mask) const;
@@ -52,18 +64,18 @@ struct Program {
   std::vector<ElfObject> objects;
   bool executable = false;  // one executable or PIE (else objects/archives)
   int elf_class = 0;        // 32 or 64 (of the first object)
-  std::deque<Record> records;              // every record of every input
-  std::map<std::string, Table> tables;     // by name
+  std::deque<std::vector<Record>> records;  // every record of every input, by section
+  std::deque<std::string> patched;         // metadata bytes patched before parsing (RISC-V objects)
+  std::map<std::string, Table, std::less<>> tables;  // by name
   std::vector<Finding> problems;           // consistency findings
 
-  const Table* FindTable(const std::string& name) const;
+  Program() = default;
+  Program(const Program&) = delete;  // the views point into it
+  Program& operator=(const Program&) = delete;
+
+  const Table* FindTable(std::string_view name) const;
   // Executables: the entry at exactly this address, or nullptr.
   const Entry* EntryAt(uint64_t addr) const;
-
- private:
-  friend bool LoadProgram(const std::vector<std::string>&, Program*, std::string*);
-  friend bool BuildProgram(Program*, std::string*);
-  std::map<uint64_t, std::pair<std::string, size_t>> by_addr_;
 };
 
 // Loads the files and joins entries with records. Returns false with a

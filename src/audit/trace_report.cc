@@ -138,101 +138,101 @@ void RenderTraceText(const TraceResult& r, std::ostream& out) {
 
 namespace {
 
-Json OrNull(bool has, Json v) { return has ? v : Json::Null(); }
-
-Json JsonStep(const TraceResult& r, const TraceStep& s, uint64_t total) {
-  Json j = Json::Object();
-  j.Set("phase", Json::Str(s.phase));
-  j.Set("step", Json::Str(s.step));
-  j.Set("status", Json::Str(StatusName(s.status)));
-  j.Set("code", OrNull(s.status == TraceStatus::kFailed, Json::Int(s.code)));
-  j.Set("needs", OrNull(s.status == TraceStatus::kSkipped, Json::Str(s.dep)));
-  j.Set("clock", Json::Str(std::to_string(s.clock)));  // may exceed 2^63
-  j.Set("cycles", OrNull(s.has_cycles, Json::Str(std::to_string(s.cycles))));
+void JsonStep(JsonWriter& w, const TraceResult& r, const TraceStep& s, uint64_t total) {
+  w.BeginObject();
+  w.Key("phase").Str(s.phase);
+  w.Key("step").Str(s.step);
+  w.Key("status").Str(StatusName(s.status));
+  s.status == TraceStatus::kFailed ? w.Key("code").Int(s.code) : w.Key("code").Null();
+  s.status == TraceStatus::kSkipped ? w.Key("needs").Str(s.dep) : w.Key("needs").Null();
+  w.Key("clock").Str(std::to_string(s.clock));  // may exceed 2^63
+  s.has_cycles ? w.Key("cycles").Str(std::to_string(s.cycles)) : w.Key("cycles").Null();
   const int share = SharePermille(s, total);
-  j.Set("share_permille", OrNull(share >= 0, Json::Int(share)));
-  j.Set("address", OrNull(s.has_fn, Json::Str(HexU64(s.fn))));
+  share >= 0 ? w.Key("share_permille").Int(share) : w.Key("share_permille").Null();
+  s.has_fn ? w.Key("address").Str(HexU64(s.fn)) : w.Key("address").Null();
   auto fn = r.functions.find(s.fn);
-  j.Set("function", OrNull(s.has_fn && fn != r.functions.end(),
-                           Json::Str(fn == r.functions.end() ? "" : fn->second)));
-  j.Set("line", Json::Int(s.line));
-  return j;
+  s.has_fn && fn != r.functions.end() ? w.Key("function").Str(fn->second) : w.Key("function").Null();
+  w.Key("line").Int(s.line);
+  w.End();
 }
 
-Json JsonBoot(const TraceResult& r, const Boot& b) {
+void JsonBoot(JsonWriter& w, const TraceResult& r, const Boot& b) {
   const BootTotals t = TotalsOf(b);
-  Json j = Json::Object();
-  j.Set("log", Json::Str(b.log));
-  j.Set("line", Json::Int(b.first_line));
-  j.Set("subarch", Json::Str(b.subarch));
-  Json steps = Json::Array();
-  for (const TraceStep& s : b.steps) steps.Push(JsonStep(r, s, t.cycles));
-  j.Set("steps", std::move(steps));
-  Json fatals = Json::Array();
+  w.BeginObject();
+  w.Key("log").Str(b.log);
+  w.Key("line").Int(b.first_line);
+  w.Key("subarch").Str(b.subarch);
+  w.Key("steps").BeginArray();
+  for (const TraceStep& s : b.steps) JsonStep(w, r, s, t.cycles);
+  w.End();
+  w.Key("fatals").BeginArray();
   for (const FatalLine& f : b.fatals) {
-    Json jf = Json::Object();
-    jf.Set("line", Json::Int(f.line));
-    jf.Set("message", Json::Str(f.text));
-    fatals.Push(std::move(jf));
+    w.BeginObject();
+    w.Key("line").Int(f.line);
+    w.Key("message").Str(f.text);
+    w.End();
   }
-  j.Set("fatals", std::move(fatals));
-  Json sum = Json::Object();
-  sum.Set("ok", Json::Int(static_cast<int64_t>(t.ok)));
-  sum.Set("failed", Json::Int(static_cast<int64_t>(t.failed)));
-  sum.Set("skipped", Json::Int(static_cast<int64_t>(t.skipped)));
-  sum.Set("unfinished", Json::Int(static_cast<int64_t>(t.unfinished)));
-  sum.Set("cycles", Json::Str(std::to_string(t.cycles)));
-  j.Set("summary", std::move(sum));
-  return j;
+  w.End();
+  w.Key("summary").BeginObject();
+  w.Key("ok").Int(static_cast<int64_t>(t.ok));
+  w.Key("failed").Int(static_cast<int64_t>(t.failed));
+  w.Key("skipped").Int(static_cast<int64_t>(t.skipped));
+  w.Key("unfinished").Int(static_cast<int64_t>(t.unfinished));
+  w.Key("cycles").Str(std::to_string(t.cycles));
+  w.End();
+  w.End();
 }
 
-Json JsonDiffs(const TraceResult& r) {
-  Json a = Json::Array();
+void JsonDiffs(JsonWriter& w, const TraceResult& r) {
+  w.BeginArray();
   for (const TraceDiff& d : r.diffs) {
-    Json j = Json::Object();
-    j.Set("boot", Json::Int(static_cast<int64_t>(d.boot + 1)));
-    j.Set("kind", Json::Str(TraceDiffName(d.kind)));
-    j.Set("phase", OrNull(!d.phase.empty(), Json::Str(d.phase)));
-    j.Set("step", OrNull(!d.step.empty(), Json::Str(d.step)));
-    j.Set("line", OrNull(d.line != 0, Json::Int(d.line)));
-    j.Set("message", Json::Str(d.message));
-    a.Push(std::move(j));
+    w.BeginObject();
+    w.Key("boot").Int(static_cast<int64_t>(d.boot + 1));
+    w.Key("kind").Str(TraceDiffName(d.kind));
+    !d.phase.empty() ? w.Key("phase").Str(d.phase) : w.Key("phase").Null();
+    !d.step.empty() ? w.Key("step").Str(d.step) : w.Key("step").Null();
+    d.line != 0 ? w.Key("line").Int(d.line) : w.Key("line").Null();
+    w.Key("message").Str(d.message);
+    w.End();
   }
-  return a;
+  w.End();
 }
 
-Json JsonBadLines(const TraceResult& r) {
-  Json a = Json::Array();
+void JsonBadLines(JsonWriter& w, const TraceResult& r) {
+  w.BeginArray();
   for (const BadLine& l : r.log.bad_lines) {
-    Json j = Json::Object();
-    j.Set("log", Json::Str(l.log));
-    j.Set("line", Json::Int(l.line));
-    j.Set("kind", Json::Str(MalformedName(l.kind)));
-    j.Set("text", Json::Str(l.text));
-    a.Push(std::move(j));
+    w.BeginObject();
+    w.Key("log").Str(l.log);
+    w.Key("line").Int(l.line);
+    w.Key("kind").Str(MalformedName(l.kind));
+    w.Key("text").Str(l.text);
+    w.End();
   }
-  return a;
+  w.End();
 }
 
 }  // namespace
 
 void RenderTraceJson(const TraceResult& r, std::ostream& out) {
-  Json j = Json::Object();
-  j.Set("tool", Json::Str("earlyinit-audit"));
-  j.Set("version", Json::Str(kVersion));
-  j.Set("format_version", Json::Int(1));
-  j.Set("command", Json::Str("trace"));
-  Json logs = Json::Array();
-  for (const auto& l : r.logs) logs.Push(Json::Str(l));
-  j.Set("inputs", std::move(logs));
-  j.Set("binary", OrNull(!r.binary.empty(), Json::Str(r.binary)));
-  Json boots = Json::Array();
-  for (const Boot& b : r.log.boots) boots.Push(JsonBoot(r, b));
-  j.Set("boots", std::move(boots));
-  j.Set("malformed", JsonBadLines(r));
-  j.Set("differences", JsonDiffs(r));
-  j.Set("ok", Json::Bool(r.diffs.empty()));
-  out << j.Dump() << "\n";
+  std::string text;
+  JsonWriter w(&text);
+  w.BeginObject();
+  w.Key("tool").Str("earlyinit-audit");
+  w.Key("version").Str(kVersion);
+  w.Key("format_version").Int(1);
+  w.Key("command").Str("trace");
+  w.Key("inputs").BeginArray();
+  for (const auto& l : r.logs) w.Str(l);
+  w.End();
+  !r.binary.empty() ? w.Key("binary").Str(r.binary) : w.Key("binary").Null();
+  w.Key("boots").BeginArray();
+  for (const Boot& b : r.log.boots) JsonBoot(w, r, b);
+  w.End();
+  JsonBadLines(w.Key("malformed"), r);
+  JsonDiffs(w.Key("differences"), r);
+  w.Key("ok").Bool(r.diffs.empty());
+  w.End();
+  out << text << "\n";
 }
 
 }  // namespace audit

@@ -176,10 +176,16 @@ TEST(Units, Demangle) {
 
 TEST(Units, JsonEscapes) {
   EXPECT_EQ(audit::JsonEscape("a\"b\\c\n\x01\xc3"), "\"a\\\"b\\\\c\\n\\u0001\\u00c3\"");
-  audit::Json j = audit::Json::Object();
-  j.Set("a", audit::Json::Array());
-  j.Set("b", audit::Json::Int(-3));
-  EXPECT_EQ(j.Dump(), "{\n  \"a\": [],\n  \"b\": -3\n}");
+  std::string out;
+  audit::JsonWriter j(&out);
+  j.BeginObject();
+  j.Key("a").BeginArray().End();
+  j.Key("b").Int(-3);
+  j.Key("c").BeginArray().Str("x").BeginObject().Key("d").Null().Key("e").Bool(true).End().End();
+  j.End();
+  EXPECT_TRUE(j.done());
+  EXPECT_EQ(out, "{\n  \"a\": [],\n  \"b\": -3,\n  \"c\": [\n    \"x\",\n    {\n      \"d\": null,\n"
+                 "      \"e\": true\n    }\n  ]\n}");
 }
 
 TEST(Units, LoadBufferRejectsGarbage) {

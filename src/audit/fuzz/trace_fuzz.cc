@@ -1,7 +1,7 @@
 // libFuzzer target: `earlyinit-audit trace`'s log parser, its check against
-// a chain and its three renderers, in memory. The input is a boot log;
-// the binary is a fixed model (a pc chain with function addresses), so the
-// check's every path is reachable. Crashes, leaks and undefined behaviour
+// a chain and its three renderers, in memory (no temporary files). The
+// input is a boot log; the binary is a fixed model (a pc chain with
+// function addresses), so the check's every path is reachable. Crashes, leaks and undefined behaviour
 // (ASan, UBSan) are bugs.
 #include <cstddef>
 #include <cstdint>
@@ -36,14 +36,25 @@ const audit::Model& PcModel() {
 
 }  // namespace
 
+// The input's last byte picks one renderer, and whether the log is given
+// once or twice (two LOGs: boots across logs): one path per run, every
+// path reachable by mutating that byte.
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
+  const unsigned which = size ? data[size - 1] : 0;
   std::string error;
   const audit::TraceResult r =
-      audit::ComputeTrace({{"log", text}, {"log2", text}}, &PcModel(), "bin", &error);
+      which & 4 ? audit::ComputeTrace({{"log", text}, {"log2", text}}, &PcModel(), "bin", &error)
+                : audit::ComputeTrace({{"log", text}}, &PcModel(), "bin", &error);
   std::ostringstream out;
-  audit::RenderTraceText(r, out);
-  audit::RenderTraceJson(r, out);
-  audit::RenderTraceSvg(r, out);
+  switch (which % 4) {
+    case 0: audit::RenderTraceText(r, out); break;
+    case 1: audit::RenderTraceJson(r, out); break;
+    case 2: audit::RenderTraceSvg(r, out); break;
+    default:  // all three, as the command line may be run on one result
+      audit::RenderTraceText(r, out);
+      audit::RenderTraceJson(r, out);
+      audit::RenderTraceSvg(r, out);
+  }
   return 0;
 }
