@@ -397,8 +397,11 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
       EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WV, EARLYINIT_SUBARCHS), \
                        ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
       ".popsection\n"                                                        \
-      EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps),           \
-                       EARLYINIT_I_DEP_ASM_(#step, key_s)));
+      BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), EARLYINIT_I_DEPS_ASM_,        \
+                   EARLYINIT_I_NOTHING_)(#step, key_s, deps));
+/* The dependencies' records; not even preprocessed for a step without. */
+#define EARLYINIT_I_DEPS_ASM_(step_s, key_s, deps)                           \
+  EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps), EARLYINIT_I_DEP_ASM_(step_s, key_s))
 /* The info word, for the assembler: phase | optional << s1 | ndeps << s2. */
 #define EARLYINIT_I_INFO_S_(phase, policy, deps)                             \
   EARLYINIT_I_STR_(EARLYINIT_I_CAT_(EARLYINIT_I_PHASE_NUM_, phase)) " | ("    \
