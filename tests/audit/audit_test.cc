@@ -155,8 +155,8 @@ TEST(Model, ReadsTheFixture) {
   EXPECT_EQ(m.subarchs[1].id, 2);
   ASSERT_EQ(m.steps.size(), 6u);
   EXPECT_EQ(m.steps[1].name, "kasan_early");
-  EXPECT_EQ(m.steps[1].deps, std::vector<std::string>{"cr4_shadow"});
-  EXPECT_EQ(m.steps[4].deps, std::vector<std::string>{"e820_setup"});  // earlyinit_deps
+  EXPECT_EQ(m.steps[1].deps, std::vector<std::string_view>{"cr4_shadow"});
+  EXPECT_EQ(m.steps[4].deps, std::vector<std::string_view>{"e820_setup"});  // earlyinit_deps
   const audit::Chain* c = m.FindChain("early", "xen_pv");
   ASSERT_NE(c, nullptr);
   ASSERT_EQ(c->impls.size(), 2u);
