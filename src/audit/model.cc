@@ -137,17 +137,24 @@ void Model::Index() {
   for (const auto& c : chains) n += c.impls.size();
   impl_index_.reserve(n);
   for (const auto& phase : Phases())
-    for (const auto& c : chains)
-      if (c.phase == phase)
-        for (const auto& im : c.impls)
-          impl_index_.push_back({PairHash(im.step, c.subarch), im.step, c.subarch, impl_index_.size(), &im});
-  std::sort(impl_index_.begin(), impl_index_.end(), [](const ImplKey& a, const ImplKey& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
-    if (a.step != b.step) return a.step < b.step;
-    if (a.subarch != b.subarch) return a.subarch < b.subarch;
-    return a.seq < b.seq;
-  });
+    for (uint32_t ci = 0; ci < chains.size(); ++ci)
+      if (chains[ci].phase == phase)
+        for (const auto& im : chains[ci].impls)
+          impl_index_.push_back({PairHash(im.step, chains[ci].subarch), &im, ci,
+                                 static_cast<uint32_t>(impl_index_.size())});
+  std::sort(impl_index_.begin(), impl_index_.end(),
+            [this](const ImplKey& a, const ImplKey& b) { return Before(a, b); });
   indexed_ = true;
+}
+
+// The index's order: hash, step, subarch, run order.
+bool Model::Before(const ImplKey& a, const ImplKey& b) const {
+  if (a.hash != b.hash) return a.hash < b.hash;
+  if (a.impl->step != b.impl->step) return a.impl->step < b.impl->step;
+  const std::string& sa = chains[a.chain].subarch;
+  const std::string& sb = chains[b.chain].subarch;
+  if (sa != sb) return sa < sb;
+  return a.seq < b.seq;
 }
 
 std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_view subarch) const {
@@ -157,7 +164,7 @@ std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_vie
     auto it = std::lower_bound(impl_index_.begin(), impl_index_.end(), h,
                                [](const ImplKey& a, uint64_t k) { return a.hash < k; });
     for (; it != impl_index_.end() && it->hash == h; ++it)
-      if (it->step == step && it->subarch == subarch) out.push_back(it->impl);
+      if (it->impl->step == step && chains[it->chain].subarch == subarch) out.push_back(it->impl);
     return out;
   }
   for (const auto& phase : Phases())
@@ -469,16 +476,18 @@ void Builder::Chain(const Table& t, const std::string& phase, const std::string&
 }  // namespace
 
 void BuildModel(const Program& program, Model* m) {
-  Builder b{program, m, {}, {}, {}};
-  b.Subarchs();
-  b.Steps();
-  b.Deps();
-  for (const auto& kv : program.tables) {
-    const Table& t = kv.second;
-    std::string phase, subarch;
-    if (StartsWith(t.name, schema::kExemptPrefix)) b.Exemptions(t);
-    else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
-  }
+  {
+    Builder b{program, m, {}, {}, {}};
+    b.Subarchs();
+    b.Steps();
+    b.Deps();
+    for (const auto& kv : program.tables) {
+      const Table& t = kv.second;
+      std::string phase, subarch;
+      if (StartsWith(t.name, schema::kExemptPrefix)) b.Exemptions(t);
+      else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
+    }
+  }  // the builder's look-ups are freed before the model's are built
   m->Index();
 }
 

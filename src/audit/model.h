@@ -115,10 +115,11 @@ struct Model {
   // built once (a hash of vectors cost 110 bytes an implementation).
   struct ImplKey {
     uint64_t hash;  // of (step, subarch): sorted by it first, so few string compares
-    std::string_view step, subarch;
-    size_t seq;  // run order
     const Impl* impl;
+    uint32_t chain;  // its index in chains (for the subarch)
+    uint32_t seq;    // run order
   };
+  bool Before(const ImplKey& a, const ImplKey& b) const;
   static uint64_t PairHash(std::string_view step, std::string_view subarch);
   std::vector<ImplKey> impl_index_;
   bool indexed_ = false;
