@@ -366,6 +366,10 @@ void ElfLoader::IndexSymbols() {
     else if (sym->type == STT_FUNC) by_addr.back().second = sym->name;
   }
   std::vector<Symbol>().swap(obj_->symbols);  // the names are views into .strtab
+  if (symtab_ != 0 && obj_->file_) {  // read once: 5.6 MB of pages for 233,000 symbols
+    const Section& s = obj_->sections[symtab_];
+    obj_->file_->Drop(obj_->image_.substr(s.offset, s.size));
+  }
 }
 
 bool ElfLoader::RelocSection(size_t i) {
