@@ -44,7 +44,7 @@ std::vector<RunItem> RunSequence(const Model& m, const std::string& subarch) {
 
 namespace {
 
-int ParseKeyPart(const std::string& key, size_t from, size_t len) {
+int ParseKeyPart(std::string_view key, size_t from, size_t len) {
   if (key.size() < from + len) return -1;
   int v = 0;
   for (size_t i = from; i < from + len; ++i) {
@@ -67,9 +67,9 @@ void LevelOrder(const Model& m, const Impl& im, int* level, int* order) {
 
 bool IsBlank(const std::string& reason) { return reason.find_first_not_of(" \t") == std::string::npos; }
 
-std::string Source(const std::string& file, uint32_t line) {
+std::string Source(std::string_view file, uint32_t line) {
   if (file.empty()) return "?";
-  return file + ":" + std::to_string(line);
+  return std::string(file).append(":").append(std::to_string(line));
 }
 
 std::string Pad(int v, size_t width) {

@@ -40,7 +40,7 @@ std::vector<RunItem> RunSequence(const Model& m, const std::string& subarch);
 void LevelOrder(const Model& m, const Impl& im, int* level, int* order);
 
 bool IsBlank(const std::string& reason);        // no reason written
-std::string Source(const std::string& file, uint32_t line);  // "file:line" or "?"
+std::string Source(std::string_view file, uint32_t line);  // "file:line" or "?"
 std::string Pad(int v, size_t width);           // zero-padded, "??" when < 0
 std::string HexAddress(uint64_t a);             // "0x1139"
 // Opens the document's object and writes the fields every command's JSON
@@ -70,7 +70,7 @@ struct MatrixCell {
 };
 
 struct MatrixRow {
-  std::string name;
+  std::string_view name;  // the model's
   const Step* step = nullptr;  // null: undeclared
   std::vector<MatrixCell> cells;  // one per enabled subarch
 };

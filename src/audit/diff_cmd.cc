@@ -12,7 +12,7 @@ namespace audit {
 
 namespace {
 
-using StepIndex = std::map<std::string, const RunItem*>;
+using StepIndex = std::map<std::string_view, const RunItem*>;  // views of the model's names
 
 StepIndex IndexOf(const std::vector<RunItem>& seq) {
   StepIndex out;
@@ -39,7 +39,8 @@ std::vector<DiffFunction> Functions(const std::vector<RunItem>& sa, const StepIn
   for (const auto& it : sa) {
     auto jt = ib.find(it.impl->step);
     if (jt != ib.end() && jt->second->impl->function != it.impl->function)
-      out.push_back({it.impl->step, it.chain->phase, it.impl->function, jt->second->impl->function});
+      out.push_back({std::string(it.impl->step), it.chain->phase, std::string(it.impl->function),
+                     std::string(jt->second->impl->function)});
   }
   return out;
 }
@@ -70,25 +71,26 @@ std::vector<bool> LongestIncreasing(const std::vector<size_t>& seq) {
 // before it in each chain.
 std::vector<DiffMoved> Moved(const std::vector<RunItem>& sa, const std::vector<RunItem>& sb,
                              const StepIndex& ia) {
-  std::map<std::string, size_t> pos_b;
+  std::map<std::string_view, size_t> pos_b;
   size_t k = 0;
   for (const auto& it : sb)
     if (ia.count(it.impl->step) && !pos_b.count(it.impl->step)) pos_b[it.impl->step] = k++;
   std::vector<const RunItem*> common_a;
-  std::set<std::string> dup;
+  std::set<std::string_view> dup;
   for (const auto& it : sa)
     if (pos_b.count(it.impl->step) && dup.insert(it.impl->step).second) common_a.push_back(&it);
   std::vector<size_t> seqb;
   for (const auto* it : common_a) seqb.push_back(pos_b[it->impl->step]);
   const std::vector<bool> keep = LongestIncreasing(seqb);
-  std::vector<std::string> common_b(pos_b.size());
+  std::vector<std::string_view> common_b(pos_b.size());
   for (const auto& kv : pos_b) common_b[kv.second] = kv.first;
   std::vector<DiffMoved> moved;
   for (size_t i = 0; i < common_a.size(); ++i) {
     if (keep[i]) continue;
-    const std::string& st = common_a[i]->impl->step;
+    const std::string_view st = common_a[i]->impl->step;
     const size_t pb = pos_b[st];
-    moved.push_back({st, i > 0 ? common_a[i - 1]->impl->step : "", pb > 0 ? common_b[pb - 1] : ""});
+    moved.push_back({std::string(st), std::string(i > 0 ? common_a[i - 1]->impl->step : ""),
+                     std::string(pb > 0 ? common_b[pb - 1] : "")});
   }
   return moved;
 }

@@ -89,17 +89,21 @@ std::vector<Reloc> ElfObject::RelocsFor(size_t target) const {
   return it == relocs_.end() ? std::vector<Reloc>() : it->second;
 }
 
+std::string_view ElfObject::NameAt(uint32_t offset) const {
+  return strtab_.substr(offset, strtab_.find('\0', offset) - offset);
+}
+
 std::string_view ElfObject::SymbolAt(uint64_t addr) const {
   auto it = std::lower_bound(by_addr_.begin(), by_addr_.end(), addr,
-                             [](const std::pair<uint64_t, std::string_view>& a, uint64_t v) { return a.first < v; });
-  return it == by_addr_.end() || it->first != addr ? std::string_view() : it->second;
+                             [](const std::pair<uint64_t, uint32_t>& a, uint64_t v) { return a.first < v; });
+  return it == by_addr_.end() || it->first != addr ? std::string_view() : NameAt(it->second);
 }
 
 bool ElfObject::SymbolValue(std::string_view name, uint64_t* value) const {
   const uint64_t h = std::hash<std::string_view>()(name);
   auto it = std::lower_bound(by_name_.begin(), by_name_.end(), h, [](const NameKey& a, uint64_t k) { return a.hash < k; });
   for (; it != by_name_.end() && it->hash == h; ++it)
-    if (it->name == name) {
+    if (NameAt(it->name) == name) {
       *value = it->value;
       return true;
     }
@@ -315,6 +319,7 @@ bool ElfLoader::SymbolTable(size_t i) {
     out.shndx = sym.st_shndx;
   }
   symtab_ = i;
+  obj_->strtab_ = obj_->image_.substr(obj_->sections[s.link].offset, obj_->sections[s.link].size);
   return true;
 }
 
@@ -355,17 +360,24 @@ void ElfLoader::IndexSymbols() {
   hashed.reserve(named.size());
   for (const Symbol* sym : named) hashed.emplace_back(std::hash<std::string_view>()(sym->name), sym);
   std::sort(hashed.begin(), hashed.end());
+  auto offset = [this](const Symbol* sym) {  // the name's st_name again
+    return static_cast<uint32_t>(sym->name.data() - obj_->strtab_.data());
+  };
   obj_->by_name_.reserve(named.size());
-  for (const auto& h : hashed) obj_->by_name_.push_back({h.first, h.second->name, h.second->value});
+  for (const auto& h : hashed) obj_->by_name_.push_back({h.first, h.second->value, offset(h.second)});
   std::sort(named.begin(), named.end(),
             [](const Symbol* a, const Symbol* b) { return a->value != b->value ? a->value < b->value : a < b; });
   auto& by_addr = obj_->by_addr_;
   by_addr.reserve(named.size());
   for (const Symbol* sym : named) {
-    if (by_addr.empty() || by_addr.back().first != sym->value) by_addr.emplace_back(sym->value, sym->name);
-    else if (sym->type == STT_FUNC) by_addr.back().second = sym->name;
+    if (by_addr.empty() || by_addr.back().first != sym->value) by_addr.emplace_back(sym->value, offset(sym));
+    else if (sym->type == STT_FUNC) by_addr.back().second = offset(sym);
   }
   std::vector<Symbol>().swap(obj_->symbols);  // the names are views into .strtab
+  if (symtab_ != 0 && obj_->file_) {  // read once: 5.6 MB of pages for 233,000 symbols
+    const Section& s = obj_->sections[symtab_];
+    obj_->file_->Drop(obj_->image_.substr(s.offset, s.size));
+  }
 }
 
 bool ElfLoader::RelocSection(size_t i) {

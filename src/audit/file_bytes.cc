@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace audit {
@@ -49,6 +50,14 @@ std::shared_ptr<FileBytes> FileBytes::Map(const std::string& path, std::string* 
   }
   close(fd);
   return f;
+}
+
+void FileBytes::Drop(std::string_view bytes) const {
+  if (!mapped_ || bytes.data() < data_ || bytes.data() + bytes.size() > data_ + size_) return;
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(bytes.data()) + page - 1) / page * page;
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(bytes.data()) + bytes.size()) / page * page;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 FileBytes::~FileBytes() {

@@ -25,6 +25,12 @@ class FileBytes {
   char* data() { return data_; }
   size_t size() const { return size_; }
   std::string_view view() const { return std::string_view(data_, size_); }
+  // The whole pages inside `bytes` (a view of these bytes) leave the
+  // resident set: for bytes read once and not kept (an executable's
+  // .symtab, once indexed). Read again, they come back from the file,
+  // unchanged (never written: nothing writes into the pages). No-op for
+  // bytes taken from memory.
+  void Drop(std::string_view bytes) const;
 
  private:
   FileBytes() = default;

@@ -20,12 +20,12 @@ CellStatus Classify(size_t impls, size_t exemptions, bool declared) {
 // Rows: declared steps in run order, then undeclared steps chains name.
 std::vector<MatrixRow> Rows(const Model& m, size_t* undeclared_count) {
   std::vector<MatrixRow> rows;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views of the model's names
   for (const auto& s : m.steps) {
     rows.push_back({s.name, &s, {}});
     seen.insert(s.name);
   }
-  std::set<std::string> undeclared;
+  std::set<std::string_view> undeclared;
   for (const auto& c : m.chains)
     for (const auto& im : c.impls)
       if (!seen.count(im.step)) undeclared.insert(im.step);

@@ -106,7 +106,7 @@ std::string Demangle(std::string_view view) {
   return symbol;
 }
 
-std::string Model::PairKey(const std::string& step, const std::string& subarch) {
+std::string Model::PairKey(std::string_view step, std::string_view subarch) {
   std::string k;
   k.reserve(step.size() + 1 + subarch.size());
   return k.append(step).append(1, '\x1f').append(subarch);  // no name holds \x1f
@@ -115,6 +115,12 @@ std::string Model::PairKey(const std::string& step, const std::string& subarch) 
 uint64_t Model::PairHash(std::string_view step, std::string_view subarch) {
   const uint64_t a = std::hash<std::string_view>()(step), b = std::hash<std::string_view>()(subarch);
   return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+}
+
+std::string_view Model::Keep(std::string s) {
+  if (!kept_) kept_ = std::make_shared<std::deque<std::string>>();
+  kept_->push_back(std::move(s));
+  return kept_->back();
 }
 
 void Model::Index() {
@@ -131,27 +137,34 @@ void Model::Index() {
   for (const auto& c : chains) n += c.impls.size();
   impl_index_.reserve(n);
   for (const auto& phase : Phases())
-    for (const auto& c : chains)
-      if (c.phase == phase)
-        for (const auto& im : c.impls)
-          impl_index_.push_back({PairHash(im.step, c.subarch), im.step, c.subarch, impl_index_.size(), &im});
-  std::sort(impl_index_.begin(), impl_index_.end(), [](const ImplKey& a, const ImplKey& b) {
-    if (a.hash != b.hash) return a.hash < b.hash;
-    if (a.step != b.step) return a.step < b.step;
-    if (a.subarch != b.subarch) return a.subarch < b.subarch;
-    return a.seq < b.seq;
-  });
+    for (uint32_t ci = 0; ci < chains.size(); ++ci)
+      if (chains[ci].phase == phase)
+        for (const auto& im : chains[ci].impls)
+          impl_index_.push_back({PairHash(im.step, chains[ci].subarch), &im, ci,
+                                 static_cast<uint32_t>(impl_index_.size())});
+  std::sort(impl_index_.begin(), impl_index_.end(),
+            [this](const ImplKey& a, const ImplKey& b) { return Before(a, b); });
   indexed_ = true;
 }
 
-std::vector<const Impl*> Model::FindImpls(const std::string& step, const std::string& subarch) const {
+// The index's order: hash, step, subarch, run order.
+bool Model::Before(const ImplKey& a, const ImplKey& b) const {
+  if (a.hash != b.hash) return a.hash < b.hash;
+  if (a.impl->step != b.impl->step) return a.impl->step < b.impl->step;
+  const std::string& sa = chains[a.chain].subarch;
+  const std::string& sb = chains[b.chain].subarch;
+  if (sa != sb) return sa < sb;
+  return a.seq < b.seq;
+}
+
+std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_view subarch) const {
   std::vector<const Impl*> out;
   if (indexed_) {
     const uint64_t h = PairHash(step, subarch);
     auto it = std::lower_bound(impl_index_.begin(), impl_index_.end(), h,
                                [](const ImplKey& a, uint64_t k) { return a.hash < k; });
     for (; it != impl_index_.end() && it->hash == h; ++it)
-      if (it->step == step && it->subarch == subarch) out.push_back(it->impl);
+      if (it->impl->step == step && chains[it->chain].subarch == subarch) out.push_back(it->impl);
     return out;
   }
   for (const auto& phase : Phases())
@@ -162,7 +175,7 @@ std::vector<const Impl*> Model::FindImpls(const std::string& step, const std::st
   return out;
 }
 
-const Step* Model::FindStep(const std::string& name) const {
+const Step* Model::FindStep(std::string_view name) const {
   if (indexed_) {
     auto it = step_index_.find(name);
     return it == step_index_.end() ? nullptr : &steps[it->second];
@@ -188,8 +201,8 @@ const Chain* Model::FindChain(const std::string& phase, const std::string& subar
   return nullptr;
 }
 
-std::vector<const Exemption*> Model::FindExemptions(const std::string& step,
-                                                    const std::string& subarch) const {
+std::vector<const Exemption*> Model::FindExemptions(std::string_view step,
+                                                    std::string_view subarch) const {
   std::vector<const Exemption*> out;
   if (indexed_) {
     auto it = exempt_index_.find(PairKey(step, subarch));
@@ -210,7 +223,7 @@ struct Builder {
   const Program& program;
   Model* m;
   std::unordered_map<uint64_t, size_t> step_at;  // executables: entry address -> step
-  std::unordered_map<std::string, size_t> step_names;
+  std::unordered_map<std::string_view, size_t> step_names;
   std::string table;  // the chain being read (an entry's own may differ)
 
   void Subarchs();
@@ -224,6 +237,10 @@ struct Builder {
                       std::string_view ref_step, Impl* im);
   void CheckFnField(const Entry& e, const Impl& im);
   void ImplWithoutRecord(const Entry& e, std::string_view ref_step, Impl* im) const;
+  // A symbol for display: itself unless demangling changes it.
+  std::string_view Display(std::string_view symbol) const {
+    return StartsWith(symbol, "_Z") ? m->Keep(Demangle(symbol)) : symbol;
+  }
 };
 
 void Builder::Subarchs() {
@@ -257,38 +274,38 @@ void Builder::Subarchs() {
 // One step from its entry and record; false when it is a duplicate.
 bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
   const Record* r = e.record;
-  s->name = Str(a.Or(AttrName::kStep, e.name));
-  s->phase = Str(a.Get(AttrName::kPhase));
-  s->policy = Str(a.Get(AttrName::kPolicy));
+  s->name = a.Or(AttrName::kStep, e.name);
+  s->phase = a.Get(AttrName::kPhase);
+  s->policy = a.Get(AttrName::kPolicy);
   s->level = static_cast<int>(ParseNumber(a.Get(AttrName::kLevel)));
   s->order = static_cast<int>(ParseNumber(a.Get(AttrName::kOrder)));
-  s->key = Str(e.key);
-  s->file = Str(r->file);
+  s->key = e.key;
+  s->file = r->file;
   s->line = r->line;
   s->addr = e.addr;
   if (a.Has(AttrName::kDep))
     for (const auto& kv : r->attrs)
-      if (kv.first == "dep") s->deps.push_back(Str(kv.second));
+      if (kv.first == "dep") s->deps.push_back(kv.second);
   if (a.Get(AttrName::kEarlyinit) != "step")
     Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=step",
         r, e.table, e.name);
-  if (PhaseRank(s->phase) < 0 || s->level < 0 || s->order < 0) {
+  if (PhaseRank(Str(s->phase)) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
-        Where(r) + "step " + s->name + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>", r,
+        Where(r) + "step " + Str(s->name) + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>", r,
         e.table, e.name);
   } else {
-    const std::string want = StepKey(PhaseLetter(s->phase), s->level, s->order);
+    const std::string want = StepKey(PhaseLetter(Str(s->phase)), s->level, s->order);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
-          Where(r) + "step " + s->name + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,
+          Where(r) + "step " + Str(s->name) + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,
           e.table, e.name);
   }
   if (s->policy != "required" && s->policy != "optional")
     Add(m, FindingKind::kMalformedRecord,
-        Where(r) + "step " + s->name + " has policy \"" + s->policy + "\", not required or optional", r,
+        Where(r) + "step " + Str(s->name) + " has policy \"" + Str(s->policy) + "\", not required or optional", r,
         e.table, e.name);
   if (!step_names.emplace(s->name, m->steps.size()).second) {
-    Add(m, FindingKind::kDuplicateStep, Where(r) + "step " + s->name + " is declared twice", r, e.table, e.name);
+    Add(m, FindingKind::kDuplicateStep, Where(r) + "step " + Str(s->name) + " is declared twice", r, e.table, e.name);
     return false;
   }
   return true;
@@ -313,7 +330,7 @@ void Builder::Deps() {
   for (const auto& e : t->entries) {
     if (!e.record) continue;
     const Attrs a(e.record);
-    const std::string step = Str(a.Get(AttrName::kStep)), dep = Str(a.Get(AttrName::kDep));
+    const std::string_view step = a.Get(AttrName::kStep), dep = a.Get(AttrName::kDep);
     if (step.empty() || dep.empty()) {
       Add(m, FindingKind::kMalformedRecord, Where(e.record) + "dependency " + Str(e.name) + " needs step= and dep=",
           e.record, e.table, e.name);
@@ -322,7 +339,7 @@ void Builder::Deps() {
     auto sit = step_names.find(step);
     if (sit == step_names.end()) {
       Add(m, FindingKind::kUnknownStep,
-          Where(e.record) + "dependency " + step + " -> " + dep + " is declared for step " + step +
+          Where(e.record) + "dependency " + Str(step) + " -> " + Str(dep) + " is declared for step " + Str(step) +
               ", which is not declared",
           e.record, e.table, e.name);
       continue;
@@ -382,15 +399,15 @@ void Builder::CheckFnField(const Entry& e, const Impl& im) {
   if (program.executable && e.WordCount() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
       v != e.Target(schema::kFnField, 0))
     Add(m, FindingKind::kRefMismatch,
-        Where(r) + "implementation of " + im.step + " in chain " + table + " calls " +
-            Demangle(o.SymbolAt(e.Target(schema::kFnField, 0))) + ", its record says " + im.function,
+        Where(r) + "implementation of " + Str(im.step) + " in chain " + table + " calls " +
+            Demangle(o.SymbolAt(e.Target(schema::kFnField, 0))) + ", its record says " + Str(im.function),
         r, table, e.name);
   if (!program.executable && e.relocs && e.WordCount() > schema::kFnField) {
     const std::string& sym = e.TargetSymbol(schema::kFnField);
     if (!sym.empty() && sym.find('+') == std::string::npos && sym != im.symbol)
       Add(m, FindingKind::kRefMismatch,
-          Where(r) + "implementation of " + im.step + " in chain " + table + " calls " + Demangle(sym) +
-              ", its record says " + im.function,
+          Where(r) + "implementation of " + Str(im.step) + " in chain " + table + " calls " + Demangle(sym) +
+              ", its record says " + Str(im.function),
           r, table, e.name);
   }
 }
@@ -399,13 +416,13 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
                              std::string_view ref_step, Impl* im) {
   const Record* r = e.record;
   const Attrs a(r);
-  im->step = Str(a.Or(AttrName::kStep, e.name));
-  im->symbol = Str(a.Get(AttrName::kRef0));
-  im->function = !im->symbol.empty() ? Demangle(im->symbol) : Str(a.Get(AttrName::kFn));
-  im->file = Str(r->file);
+  im->step = a.Or(AttrName::kStep, e.name);
+  im->symbol = a.Get(AttrName::kRef0);
+  im->function = !im->symbol.empty() ? Display(im->symbol) : a.Get(AttrName::kFn);
+  im->file = r->file;
   im->line = r->line;
   // Built only when there is something to report (100,000 implementations).
-  auto in = [&] { return Where(r) + "implementation of " + im->step + " "; };
+  auto in = [&] { return Where(r) + "implementation of " + Str(im->step) + " "; };
   if (a.Get(AttrName::kEarlyinit) != "impl")
     Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + table + "." + Str(e.name) + " lacks earlyinit=impl",
         r, table, e.name);
@@ -426,14 +443,13 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
 
 // An entry without its record: name what we can from the bytes.
 void Builder::ImplWithoutRecord(const Entry& e, std::string_view ref_step, Impl* im) const {
-  im->step = Str(ref_step.empty() ? "?" : ref_step);
+  im->step = ref_step.empty() ? "?" : ref_step;
   if (program.executable) {
-    const std::string sym = Str(program.objects[0].SymbolAt(e.Target(schema::kFnField, 0)));
-    im->symbol = sym;
-    im->function = sym.empty() ? "?" : Demangle(sym);
+    im->symbol = program.objects[0].SymbolAt(e.Target(schema::kFnField, 0));
+    im->function = im->symbol.empty() ? "?" : Display(im->symbol);
   } else if (e.relocs && e.WordCount() > schema::kFnField) {
     im->symbol = e.TargetSymbol(schema::kFnField);
-    im->function = im->symbol.empty() ? "?" : Demangle(im->symbol);
+    im->function = im->symbol.empty() ? "?" : Display(im->symbol);
   }
   if (im->step == "?" && !e.name.empty()) im->step = e.name;
 }
@@ -460,16 +476,18 @@ void Builder::Chain(const Table& t, const std::string& phase, const std::string&
 }  // namespace
 
 void BuildModel(const Program& program, Model* m) {
-  Builder b{program, m, {}, {}, {}};
-  b.Subarchs();
-  b.Steps();
-  b.Deps();
-  for (const auto& kv : program.tables) {
-    const Table& t = kv.second;
-    std::string phase, subarch;
-    if (StartsWith(t.name, schema::kExemptPrefix)) b.Exemptions(t);
-    else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
-  }
+  {
+    Builder b{program, m, {}, {}, {}};
+    b.Subarchs();
+    b.Steps();
+    b.Deps();
+    for (const auto& kv : program.tables) {
+      const Table& t = kv.second;
+      std::string phase, subarch;
+      if (StartsWith(t.name, schema::kExemptPrefix)) b.Exemptions(t);
+      else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
+    }
+  }  // the builder's look-ups are freed before the model's are built
   m->Index();
 }
 

@@ -7,7 +7,9 @@
 #define EARLYINIT_SRC_AUDIT_MODEL_H
 
 #include <cstdint>
+#include <deque>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +18,7 @@
 #include "earlyinit/names.h"
 #include "linktable/names.h"
 #include "src/audit/program.h"
+#include "src/audit/text.h"
 
 namespace audit {
 
@@ -44,22 +47,25 @@ struct Subarch {
   uint32_t line = 0;
 };
 
+// Step and Impl hold views: into the program's mapped file (a Model lives
+// no longer than the Program it was built from), into string literals, or
+// into Model::Keep's storage.
 struct Step {
-  std::string name, phase, policy;
+  std::string_view name, phase, policy;
   int level = -1, order = -1;
-  std::string key;  // <P><LL>_<OOOO>
-  std::vector<std::string> deps;  // from dep= attrs and earlyinit_deps
-  std::string file;
+  std::string_view key;  // <P><LL>_<OOOO>
+  std::vector<std::string_view> deps;  // from dep= attrs and earlyinit_deps
+  std::string_view file;
   uint32_t line = 0;
   uint64_t addr = 0;  // executables: its entry in earlyinit_steps
 };
 
 struct Impl {
-  std::string step;      // as recorded (or resolved from the entry)
-  std::string function;  // for display: demangled symbol, else fn=
-  std::string symbol;    // ref0, as the linker knows it
-  std::string key;
-  std::string file;
+  std::string_view step;      // as recorded (or resolved from the entry)
+  std::string_view function;  // for display: demangled symbol, else fn=
+  std::string_view symbol;    // ref0, as the linker knows it
+  std::string_view key;
+  std::string_view file;
   uint32_t line = 0;
   const Entry* entry = nullptr;
   uint32_t flags = 0;    // executables: field 1's low bits
@@ -84,31 +90,36 @@ struct Model {
   std::vector<Exemption> exemptions;
   std::vector<Finding> problems;   // malformed or inconsistent records
 
-  const Step* FindStep(const std::string& name) const;
+  const Step* FindStep(std::string_view name) const;
   const Subarch* FindSubarch(const std::string& name) const;
   const Chain* FindChain(const std::string& phase, const std::string& subarch) const;
   // Exemptions of this pair (normally zero or one).
-  std::vector<const Exemption*> FindExemptions(const std::string& step,
-                                               const std::string& subarch) const;
+  std::vector<const Exemption*> FindExemptions(std::string_view step, std::string_view subarch) const;
   // Implementations of this pair in every chain of the subarch, run order.
-  std::vector<const Impl*> FindImpls(const std::string& step, const std::string& subarch) const;
+  std::vector<const Impl*> FindImpls(std::string_view step, std::string_view subarch) const;
 
   // Builds the look-up indexes (BuildModel does; call again after edits).
   void Index();
+  // A view of a copy of s that lives as long as the model (and its copies):
+  // for names made rather than read (a demangled symbol).
+  std::string_view Keep(std::string s);
 
  private:
-  std::unordered_map<std::string, size_t> step_index_, subarch_index_;
+  std::shared_ptr<std::deque<std::string>> kept_;  // Keep's strings (a deque: they do not move)
+  std::unordered_map<std::string_view, size_t> step_index_;
+  std::unordered_map<std::string, size_t> subarch_index_;
   // Keyed by PairKey(step, subarch): one hash, not a tree of string pairs.
-  static std::string PairKey(const std::string& step, const std::string& subarch);
+  static std::string PairKey(std::string_view step, std::string_view subarch);
   std::unordered_map<std::string, std::vector<size_t>> exempt_index_;
   // Implementations by (step, subarch), then run order: a sorted vector,
   // built once (a hash of vectors cost 110 bytes an implementation).
   struct ImplKey {
     uint64_t hash;  // of (step, subarch): sorted by it first, so few string compares
-    std::string_view step, subarch;
-    size_t seq;  // run order
     const Impl* impl;
+    uint32_t chain;  // its index in chains (for the subarch)
+    uint32_t seq;    // run order
   };
+  bool Before(const ImplKey& a, const ImplKey& b) const;
   static uint64_t PairHash(std::string_view step, std::string_view subarch);
   std::vector<ImplKey> impl_index_;
   bool indexed_ = false;

@@ -162,6 +162,8 @@ bool CheckInputs(Program* p, std::string* error) {
 // Every record of every object, into p->records.
 bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
   bool any_meta = false;
+  const size_t first = p->records.size();
+  std::vector<const ElfObject*> from;  // the object of each section's records
   for (const auto& o : p->objects)
     for (const auto& s : o.sections) {
       if (s.name != kMetaSection) continue;
@@ -178,8 +180,13 @@ bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
         return false;
       }
       p->records.push_back(std::move(parsed.records));
-      for (const auto& r : p->records.back()) owned->push_back({&o, &r});
+      from.push_back(&o);
     }
+  size_t n = 0;  // reserved at once: no doubling (133,000 records)
+  for (const auto& rs : p->records) n += rs.size();
+  owned->reserve(owned->size() + n);
+  for (size_t i = 0; i < from.size(); ++i)
+    for (const auto& r : p->records[first + i]) owned->push_back({from[i], &r});
   if (!any_meta)
     *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") + ": no " +
              kMetaSection + " section: not built with linker tables, or the section was removed";

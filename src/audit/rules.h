@@ -3,6 +3,7 @@
 #define EARLYINIT_SRC_AUDIT_RULES_H
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/audit/finding.h"
@@ -10,8 +11,8 @@
 namespace audit {
 
 inline void AddFinding(std::vector<Finding>* v, FindingKind kind, const std::string& message,
-                       const std::string& file = "", uint32_t line = 0,
-                       const std::string& step = "", const std::string& subarch = "") {
+                       std::string_view file = "", uint32_t line = 0,
+                       std::string_view step = "", std::string_view subarch = "") {
   Finding x;
   x.kind = kind;
   x.message = message;
@@ -23,8 +24,8 @@ inline void AddFinding(std::vector<Finding>* v, FindingKind kind, const std::str
 }
 
 // "file:line: " in front of a message, or "" without a source.
-inline std::string At(const std::string& file, uint32_t line) {
-  return file.empty() ? "" : file + ":" + std::to_string(line) + ": ";
+inline std::string At(std::string_view file, uint32_t line) {
+  return file.empty() ? "" : std::string(file).append(":").append(std::to_string(line)).append(": ");
 }
 
 }  // namespace audit

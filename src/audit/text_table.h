@@ -4,11 +4,14 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace audit {
 
 struct Cell {
+  Cell() = default;
+  Cell(std::string_view t, std::string_view c) : text(t), colour(c) {}
   std::string text, colour;  // colour: an SGR code such as "31;1", or ""
 };
 using Row = std::vector<Cell>;

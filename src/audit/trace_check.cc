@@ -21,7 +21,7 @@ std::vector<ChainStep> ChainOf(const Model& m, const std::string& subarch) {
   for (const auto& phase : Phases())
     if (const Chain* c = m.FindChain(phase, subarch))
       for (const auto& im : c->impls)
-        out.push_back({phase, im.step, im.function, im.has_address, im.address});
+        out.push_back({phase, std::string(im.step), std::string(im.function), im.has_address, im.address});
   return out;
 }
 

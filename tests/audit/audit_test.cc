@@ -2,6 +2,8 @@
 // with what the fixture program really runs, damaged copies never crash it,
 // colour only on a terminal, and unit tests of the pieces.
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <sstream>
 #include <string>
@@ -9,6 +11,7 @@
 
 #include "gtest/gtest.h"
 #include "src/audit/audit.h"
+#include "src/audit/file_bytes.h"
 #include "src/audit/json.h"
 #include "src/audit/model.h"
 #include "src/audit/program.h"
@@ -155,8 +158,8 @@ TEST(Model, ReadsTheFixture) {
   EXPECT_EQ(m.subarchs[1].id, 2);
   ASSERT_EQ(m.steps.size(), 6u);
   EXPECT_EQ(m.steps[1].name, "kasan_early");
-  EXPECT_EQ(m.steps[1].deps, std::vector<std::string>{"cr4_shadow"});
-  EXPECT_EQ(m.steps[4].deps, std::vector<std::string>{"e820_setup"});  // earlyinit_deps
+  EXPECT_EQ(m.steps[1].deps, std::vector<std::string_view>{"cr4_shadow"});
+  EXPECT_EQ(m.steps[4].deps, std::vector<std::string_view>{"e820_setup"});  // earlyinit_deps
   const audit::Chain* c = m.FindChain("early", "xen_pv");
   ASSERT_NE(c, nullptr);
   ASSERT_EQ(c->impls.size(), 2u);
@@ -199,6 +202,30 @@ TEST(Units, LoadBufferRejectsGarbage) {
   EXPECT_NE(error.find("truncated"), std::string::npos) << error;
   EXPECT_FALSE(audit::LoadBuffer("!<arch>\nxx", "a", &objs, &error));
   EXPECT_NE(error.find("a:"), std::string::npos) << error;
+}
+
+// Dropped pages of a mapped file read the same afterwards (from the file);
+// a view of other bytes, or bytes from memory, are left alone.
+TEST(Units, DroppedPagesReadTheSame) {
+  std::string bytes(5 * 4096 + 123, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7 + i / 4096);
+  const char* tmp = getenv("TEST_TMPDIR");
+  const std::string path = std::string(tmp ? tmp : "/tmp") + "/dropped_pages.bin";
+  FILE* f = fopen(path.c_str(), "wb");
+  ASSERT_TRUE(f);
+  ASSERT_EQ(fwrite(bytes.data(), 1, bytes.size(), f), bytes.size());
+  fclose(f);
+  std::string error;
+  auto mapped = audit::FileBytes::Map(path, &error);
+  ASSERT_TRUE(mapped) << error;
+  ASSERT_EQ(mapped->view(), bytes);
+  mapped->Drop(mapped->view().substr(100, 3 * 4096));
+  mapped->Drop(mapped->view());
+  mapped->Drop(std::string_view(bytes));  // not its bytes: ignored
+  EXPECT_EQ(mapped->view(), bytes);
+  auto memory = audit::FileBytes::FromString(bytes);
+  memory->Drop(memory->view());
+  EXPECT_EQ(memory->view(), bytes);
 }
 
 // The tool's sources also build with clang++ -Wall -Wextra -Werror.

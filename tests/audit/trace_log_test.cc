@@ -131,7 +131,7 @@ Model PcModel() {
   for (auto [step, addr] : {std::pair<const char*, uint64_t>{"a", 0x10}, {"b", 0x20}}) {
     Impl im;
     im.step = step;
-    im.function = std::string(step) + "_fn";
+    im.function = m.Keep(std::string(step) + "_fn");  // views: the model keeps the text
     im.has_address = true;
     im.address = addr;
     early.impls.push_back(im);

@@ -22,7 +22,7 @@ const audit::Model& PcModel() {
     for (uint64_t i = 0; i < 4; ++i) {
       audit::Impl im;
       im.step = steps[i];
-      im.function = im.step + "_fn";
+      im.function = model->Keep(std::string(steps[i]) + "_fn");
       im.has_address = true;
       im.address = 0x1000 + 0x100 * i;
       early.impls.push_back(im);
