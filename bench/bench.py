@@ -800,8 +800,9 @@ def judge(r):
                                                      r["compile"][c2]["steps_plain"]["min"], 1))
                                    for c2 in r["compilers"])), verdict(worst_s <= GOALS["compile_ratio"]),
                   "" if worst_s <= GOALS["compile_ratio"] else
-                  "the steps' TU also holds the tables' definitions, the dispatcher's inline "
-                  "functions and one emitter per step; see docs/bench.md."))
+                  "above the header, the steps' TU preprocesses EARLYINIT_DEFINE_TABLES and each "
+                  "EARLYINIT_DEFINE_STEP's checks and asm text (no function: a step is file-scope "
+                  "asm); see docs/bench.md."))
     big = 100000 if 100000 in r["audit"] else (max(r["audit"]) if r["audit"] else None)
     if big:
         x = r["audit"][big]
