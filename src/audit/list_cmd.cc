@@ -20,22 +20,29 @@ std::string ComputeList(const Model& m, const std::string& only, ListResult* r) 
 
 namespace {
 
+Row ListRow(const Model& m, const RunItem& it) {
+  int level, order;
+  LevelOrder(m, *it.impl, &level, &order);
+  return {{it.chain->phase, ""}, {Pad(level, 2), ""}, {Pad(order, 4), ""},
+          {it.impl->step, ""}, {it.impl->function, ""}, {Source(it.impl->file, it.impl->line), ""}};
+}
+
 void TextBlock(const Model& m, const ShownSubarch& s, const std::vector<RunItem>& seq,
                std::ostream& out) {
   out << "subarch " << s.name;
   if (s.enabled) out << " (id " << s.id << (s.label.empty() ? "" : ", " + s.label) << ")";
   else out << " (not enabled)";
   out << ": " << seq.size() << (seq.size() == 1 ? " step" : " steps") << "\n";
-  std::vector<Row> rows;
-  rows.push_back({{"phase", ""}, {"level", ""}, {"order", ""}, {"step", ""}, {"function", ""}, {"source", ""}});
-  for (const auto& it : seq) {
-    int level, order;
-    LevelOrder(m, *it.impl, &level, &order);
-    rows.push_back({{it.chain->phase, ""}, {Pad(level, 2), ""}, {Pad(order, 4), ""},
-                    {it.impl->step, ""}, {it.impl->function, ""},
-                    {Source(it.impl->file, it.impl->line), ""}});
-  }
-  if (!seq.empty()) PrintTable(out, rows, "  ", false);
+  if (seq.empty()) return;
+  // Two passes over the rows, one row alive at a time: a chain can hold
+  // tens of thousands of steps.
+  const Row header = {{"phase", ""}, {"level", ""}, {"order", ""},
+                      {"step", ""},  {"function", ""}, {"source", ""}};
+  std::vector<size_t> width;
+  WidenColumns(header, &width);
+  for (const auto& it : seq) WidenColumns(ListRow(m, it), &width);
+  PrintRow(out, header, width, "  ", false);
+  for (const auto& it : seq) PrintRow(out, ListRow(m, it), width, "  ", false);
 }
 
 void JsonEntry(JsonWriter& w, const Model& m, const RunItem& it) {

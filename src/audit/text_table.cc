@@ -4,26 +4,32 @@
 
 namespace audit {
 
+void WidenColumns(const Row& row, std::vector<size_t>* width) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (width->size() <= i) width->push_back(0);
+    (*width)[i] = std::max((*width)[i], row[i].text.size());
+  }
+}
+
+void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& width,
+              const std::string& indent, bool colour) {
+  std::string line = indent;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const bool last = i + 1 == row.size();
+    std::string t = row[i].text;
+    if (colour && !row[i].colour.empty()) t = "\033[" + row[i].colour + "m" + t + "\033[0m";
+    line += t;
+    if (!last) line += std::string(width[i] - row[i].text.size() + 2, ' ');
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  out << line << "\n";
+}
+
 void PrintTable(std::ostream& out, const std::vector<Row>& rows, const std::string& indent,
                 bool colour) {
   std::vector<size_t> width;
-  for (const auto& r : rows)
-    for (size_t i = 0; i < r.size(); ++i) {
-      if (width.size() <= i) width.push_back(0);
-      width[i] = std::max(width[i], r[i].text.size());
-    }
-  for (const auto& r : rows) {
-    std::string line = indent;
-    for (size_t i = 0; i < r.size(); ++i) {
-      const bool last = i + 1 == r.size();
-      std::string t = r[i].text;
-      if (colour && !r[i].colour.empty()) t = "\033[" + r[i].colour + "m" + t + "\033[0m";
-      line += t;
-      if (!last) line += std::string(width[i] - r[i].text.size() + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << "\n";
-  }
+  for (const auto& r : rows) WidenColumns(r, &width);
+  for (const auto& r : rows) PrintRow(out, r, width, indent, colour);
 }
 
 }  // namespace audit

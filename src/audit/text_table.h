@@ -20,6 +20,12 @@ using Row = std::vector<Cell>;
 void PrintTable(std::ostream& out, const std::vector<Row>& rows, const std::string& indent,
                 bool colour);
 
+// The same in two passes, for tables too long to hold: widen `width` by
+// every row first, then print each row with the final widths.
+void WidenColumns(const Row& row, std::vector<size_t>* width);
+void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& width,
+              const std::string& indent, bool colour);
+
 }  // namespace audit
 
 #endif  // EARLYINIT_SRC_AUDIT_TEXT_TABLE_H
