@@ -15,14 +15,14 @@ namespace {
 
 void CheckImpls(const Model& m, const Chain& c, std::vector<Finding>* v) {
   for (const auto& im : c.impls) {
-    const Step* st = m.FindStep(im.step);
-    if (!st) {
+    if (im.step_index < 0) {
       AddFinding(v, FindingKind::kUnknownStep,
                  At(im.file, im.line) + "chain " + c.table + " implements step " + im.step +
                      ", which is not declared",
                  im.file, im.line, im.step, c.subarch);
       continue;
     }
+    const Step* st = &m.steps[static_cast<size_t>(im.step_index)];
     if (st->phase != c.phase)
       AddFinding(v, FindingKind::kPhaseMismatch,
                  At(im.file, im.line) + "step " + im.step + " is declared in phase " + st->phase +
@@ -55,7 +55,7 @@ void CheckExemptions(const Model& m, const std::set<std::string>& enabled, std::
                  At(x.file, x.line) + "exemption of step " + x.step + " is for subarch " +
                      x.subarch + ", which is not enabled",
                  x.file, x.line, x.step, x.subarch);
-    if (!m.FindStep(x.step))
+    if (x.step_index < 0)
       AddFinding(v, FindingKind::kUnknownStep,
                  At(x.file, x.line) + "exemption for subarch " + x.subarch + " names step " +
                      x.step + ", which is not declared",
@@ -68,10 +68,17 @@ void CheckExemptions(const Model& m, const std::set<std::string>& enabled, std::
   }
 }
 
-// Parity of one declared step on one enabled subarch.
-void CheckPair(const Model& m, const Step& st, const Subarch& s, std::vector<Finding>* v) {
-  const auto is = m.FindImpls(st.name, s.name);
-  const auto xs = m.FindExemptions(st.name, s.name);
+// Parity of one declared step on one enabled subarch (its index in
+// m.subarchs), from the step's implementations and exemptions.
+void CheckPair(const Model& m, size_t step, size_t sub, std::vector<Finding>* v) {
+  const Step& st = m.steps[step];
+  const Subarch& s = m.subarchs[sub];
+  std::vector<const Impl*> is;
+  for (const ImplRef& r : m.ImplsOf(step))
+    if (m.ChainSubarch(r.chain) == static_cast<int>(sub)) is.push_back(r.impl);
+  std::vector<const Exemption*> xs;
+  for (uint32_t i : m.ExemptionsOf(step))
+    if (m.exemptions[i].subarch == s.name) xs.push_back(&m.exemptions[i]);
   if (is.empty() && xs.empty())
     AddFinding(v, FindingKind::kMissing,
                At(st.file, st.line) + "step " + st.name +
@@ -100,16 +107,30 @@ void CheckPair(const Model& m, const Step& st, const Subarch& s, std::vector<Fin
 // In one subarch's run sequence, no step before one of its dependencies.
 void CheckOrder(const Model& m, const Subarch& s, std::vector<Finding>* v) {
   const auto seq = RunSequence(m, s.name);
-  std::unordered_map<std::string_view, size_t> pos;  // views of the model's names
-  for (size_t i = 0; i < seq.size(); ++i) pos.emplace(seq[i].impl->step, i);
+  // Where each step first runs: declared steps by index; a step that is not
+  // declared (a finding of its own) by name, when there is one.
+  std::vector<int64_t> pos(m.steps.size(), -1);
+  std::unordered_map<std::string_view, size_t> undeclared;
   for (size_t i = 0; i < seq.size(); ++i) {
     const Impl& im = *seq[i].impl;
-    const Step* st = m.FindStep(im.step);
-    if (!st) continue;
-    for (const auto& d : st->deps) {
-      auto it = pos.find(d);
-      if (d == im.step || it == pos.end() || it->second < i) continue;  // self: a cycle
-      const RunItem& di = seq[it->second];
+    if (im.step_index < 0) undeclared.emplace(im.step, i);
+    else if (pos[static_cast<size_t>(im.step_index)] < 0) pos[static_cast<size_t>(im.step_index)] = static_cast<int64_t>(i);
+  }
+  auto where = [&](std::string_view name, int32_t index) -> int64_t {
+    if (index >= 0) return pos[static_cast<size_t>(index)];
+    auto it = undeclared.find(name);
+    return it == undeclared.end() ? -1 : static_cast<int64_t>(it->second);
+  };
+  for (size_t i = 0; i < seq.size(); ++i) {
+    const Impl& im = *seq[i].impl;
+    if (im.step_index < 0) continue;
+    const Step& st = m.steps[static_cast<size_t>(im.step_index)];
+    const Span<int32_t> dep_index = m.DepsOf(static_cast<size_t>(im.step_index));
+    for (size_t k = 0; k < st.deps.size(); ++k) {
+      const std::string_view d = st.deps[k];
+      const int64_t at = where(d, dep_index.begin()[k]);
+      if (d == im.step || at < 0 || static_cast<size_t>(at) < i) continue;  // self: a cycle
+      const RunItem& di = seq[static_cast<size_t>(at)];
       AddFinding(v, FindingKind::kOrder,
                  At(im.file, im.line) + "in the chain of subarch " + s.name + ", step " + im.step +
                      " (" + seq[i].chain->phase + ", " + im.key + ") runs before its dependency " +
@@ -121,13 +142,18 @@ void CheckOrder(const Model& m, const Subarch& s, std::vector<Finding>* v) {
 
 // Dependencies: unknown, cycles, order in every enabled chain.
 void CheckDeps(const Model& m, std::vector<Finding>* v) {
-  for (const auto& st : m.steps)
-    for (const auto& d : st.deps)
-      if (!m.FindStep(d))
+  for (size_t i = 0; i < m.steps.size(); ++i) {
+    const Step& st = m.steps[i];
+    const Span<int32_t> dep_index = m.DepsOf(i);
+    for (size_t k = 0; k < st.deps.size(); ++k) {
+      const std::string_view d = st.deps[k];
+      if (dep_index.begin()[k] < 0)
         AddFinding(v, FindingKind::kUnknownDep,
                    At(st.file, st.line) + "step " + st.name + " depends on " + d +
                        ", which is not declared",
                    st.file, st.line, st.name);
+    }
+  }
   FindCycles(m, v);
   for (const auto& s : m.subarchs) CheckOrder(m, s, v);
 }
@@ -141,8 +167,8 @@ std::vector<Finding> Check(const Program& p, const Model& m) {
   for (const auto& s : m.subarchs) enabled.insert(s.name);
   CheckChains(m, enabled, &v);
   CheckExemptions(m, enabled, &v);
-  for (const auto& s : m.subarchs)
-    for (const auto& st : m.steps) CheckPair(m, st, s, &v);
+  for (size_t s = 0; s < m.subarchs.size(); ++s)
+    for (size_t st = 0; st < m.steps.size(); ++st) CheckPair(m, st, s, &v);
   CheckDeps(m, &v);
   return v;
 }

@@ -16,13 +16,13 @@ namespace {
 using Graph = std::vector<std::vector<size_t>>;  // step index -> its deps
 
 // Steps' names are unique in a model (a second declaration is a finding,
-// not a step): the model's own look-up gives a dependency's index.
+// not a step): the model's index gives a dependency's index.
 Graph DepGraph(const Model& m) {
   const size_t n = m.steps.size();
   Graph adj(n);
   for (size_t i = 0; i < n; ++i)
-    for (const auto& d : m.steps[i].deps)
-      if (const Step* s = m.FindStep(d)) adj[i].push_back(static_cast<size_t>(s - m.steps.data()));
+    for (int32_t d : m.DepsOf(i))
+      if (d >= 0) adj[i].push_back(static_cast<size_t>(d));
   return adj;
 }
 

@@ -106,17 +106,6 @@ std::string Demangle(std::string_view view) {
   return symbol;
 }
 
-std::string Model::PairKey(std::string_view step, std::string_view subarch) {
-  std::string k;
-  k.reserve(step.size() + 1 + subarch.size());
-  return k.append(step).append(1, '\x1f').append(subarch);  // no name holds \x1f
-}
-
-uint64_t Model::PairHash(std::string_view step, std::string_view subarch) {
-  const uint64_t a = std::hash<std::string_view>()(step), b = std::hash<std::string_view>()(subarch);
-  return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
-}
-
 std::string_view Model::Keep(std::string s) {
   if (!kept_) kept_ = std::make_shared<std::deque<std::string>>();
   kept_->push_back(std::move(s));
@@ -126,48 +115,96 @@ std::string_view Model::Keep(std::string s) {
 void Model::Index() {
   step_index_.clear();
   subarch_index_.clear();
-  exempt_index_.clear();
-  impl_index_.clear();
-  step_index_.reserve(steps.size());
-  for (size_t i = 0; i < steps.size(); ++i) step_index_.emplace(steps[i].name, i);
+  step_index_.Reserve(steps.size());
+  unique_step_names_ = true;
+  for (size_t i = 0; i < steps.size(); ++i)
+    if (!step_index_.Add(steps[i].name, static_cast<uint32_t>(i))) unique_step_names_ = false;
   for (size_t i = 0; i < subarchs.size(); ++i) subarch_index_.emplace(subarchs[i].name, i);
-  for (size_t i = 0; i < exemptions.size(); ++i)
-    exempt_index_[PairKey(exemptions[i].step, exemptions[i].subarch)].push_back(i);
-  size_t n = 0;
-  for (const auto& c : chains) n += c.impls.size();
-  impl_index_.reserve(n);
+  chain_subarch_.assign(chains.size(), -1);
+  for (size_t c = 0; c < chains.size(); ++c) {
+    auto it = subarch_index_.find(chains[c].subarch);
+    if (it != subarch_index_.end()) chain_subarch_[c] = static_cast<int>(it->second);
+  }
+  indexed_ = true;
+  ResolveSteps();
+  IndexByStep();
+}
+
+// Each implementation's and exemption's step index: the builder's, if it
+// still names the step (the model may have been edited) and no other step
+// has that name, else by name.
+void Model::ResolveSteps() {
+  auto resolve = [this](std::string_view name, int32_t* index) {
+    const size_t i = static_cast<size_t>(*index);
+    if (*index >= 0 && i < steps.size() && unique_step_names_ && steps[i].name == name) return;
+    const Step* s = FindStep(name);
+    *index = s ? static_cast<int32_t>(s - steps.data()) : -1;
+  };
+  for (auto& c : chains)
+    for (auto& im : c.impls) resolve(im.step, &im.step_index);
+  for (auto& x : exemptions) resolve(x.step, &x.step_index);
+  dep_begin_.assign(1, 0);
+  deps_of_.clear();
+  for (const auto& st : steps) {
+    for (const auto& d : st.deps) {
+      const Step* s = FindStep(d);
+      deps_of_.push_back(s ? static_cast<int32_t>(s - steps.data()) : -1);
+    }
+    dep_begin_.push_back(static_cast<uint32_t>(deps_of_.size()));
+  }
+}
+
+// A counting sort by step index: ImplsOf's and ExemptionsOf's runs.
+void Model::IndexByStep() {
+  impl_begin_.assign(steps.size() + 1, 0);
+  exempt_begin_.assign(steps.size() + 1, 0);
+  for (const auto& c : chains)
+    for (const auto& im : c.impls)
+      if (im.step_index >= 0) ++impl_begin_[static_cast<size_t>(im.step_index) + 1];
+  for (const auto& x : exemptions)
+    if (x.step_index >= 0) ++exempt_begin_[static_cast<size_t>(x.step_index) + 1];
+  for (size_t i = 0; i < steps.size(); ++i) {
+    impl_begin_[i + 1] += impl_begin_[i];
+    exempt_begin_[i + 1] += exempt_begin_[i];
+  }
+  std::vector<uint32_t> next(impl_begin_.begin(), impl_begin_.end() - 1);
+  impls_of_.assign(impl_begin_.back(), ImplRef{nullptr, 0});
   for (const auto& phase : Phases())
     for (uint32_t ci = 0; ci < chains.size(); ++ci)
       if (chains[ci].phase == phase)
         for (const auto& im : chains[ci].impls)
-          impl_index_.push_back({PairHash(im.step, chains[ci].subarch), &im, ci,
-                                 static_cast<uint32_t>(impl_index_.size())});
-  std::sort(impl_index_.begin(), impl_index_.end(),
-            [this](const ImplKey& a, const ImplKey& b) { return Before(a, b); });
-  indexed_ = true;
+          if (im.step_index >= 0) impls_of_[next[static_cast<size_t>(im.step_index)]++] = {&im, ci};
+  next.assign(exempt_begin_.begin(), exempt_begin_.end() - 1);
+  exemptions_of_.assign(exempt_begin_.back(), 0);
+  for (uint32_t i = 0; i < exemptions.size(); ++i)
+    if (exemptions[i].step_index >= 0)
+      exemptions_of_[next[static_cast<size_t>(exemptions[i].step_index)]++] = i;
 }
 
-// The index's order: hash, step, subarch, run order.
-bool Model::Before(const ImplKey& a, const ImplKey& b) const {
-  if (a.hash != b.hash) return a.hash < b.hash;
-  if (a.impl->step != b.impl->step) return a.impl->step < b.impl->step;
-  const std::string& sa = chains[a.chain].subarch;
-  const std::string& sb = chains[b.chain].subarch;
-  if (sa != sb) return sa < sb;
-  return a.seq < b.seq;
+Span<ImplRef> Model::ImplsOf(size_t step) const {
+  const ImplRef* p = impls_of_.data();
+  return {p + impl_begin_[step], p + impl_begin_[step + 1]};
+}
+
+Span<int32_t> Model::DepsOf(size_t step) const {
+  const int32_t* p = deps_of_.data();
+  return {p + dep_begin_[step], p + dep_begin_[step + 1]};
+}
+
+Span<uint32_t> Model::ExemptionsOf(size_t step) const {
+  const uint32_t* p = exemptions_of_.data();
+  return {p + exempt_begin_[step], p + exempt_begin_[step + 1]};
 }
 
 std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_view subarch) const {
   std::vector<const Impl*> out;
-  if (indexed_) {
-    const uint64_t h = PairHash(step, subarch);
-    auto it = std::lower_bound(impl_index_.begin(), impl_index_.end(), h,
-                               [](const ImplKey& a, uint64_t k) { return a.hash < k; });
-    for (; it != impl_index_.end() && it->hash == h; ++it)
-      if (it->impl->step == step && chains[it->chain].subarch == subarch) out.push_back(it->impl);
+  const Step* st = indexed_ ? FindStep(step) : nullptr;
+  if (st) {
+    for (const ImplRef& r : ImplsOf(static_cast<size_t>(st - steps.data())))
+      if (chains[r.chain].subarch == subarch) out.push_back(r.impl);
     return out;
   }
-  for (const auto& phase : Phases())
+  for (const auto& phase : Phases())  // not indexed, or a step not declared
     for (const auto& c : chains)
       if (c.phase == phase && c.subarch == subarch)
         for (const auto& im : c.impls)
@@ -177,8 +214,8 @@ std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_vie
 
 const Step* Model::FindStep(std::string_view name) const {
   if (indexed_) {
-    auto it = step_index_.find(name);
-    return it == step_index_.end() ? nullptr : &steps[it->second];
+    const uint32_t i = step_index_.Find(name);
+    return i == NameIndex::kNone ? nullptr : &steps[i];
   }
   for (const auto& s : steps)
     if (s.name == name) return &s;
@@ -204,10 +241,10 @@ const Chain* Model::FindChain(const std::string& phase, const std::string& subar
 std::vector<const Exemption*> Model::FindExemptions(std::string_view step,
                                                     std::string_view subarch) const {
   std::vector<const Exemption*> out;
-  if (indexed_) {
-    auto it = exempt_index_.find(PairKey(step, subarch));
-    if (it != exempt_index_.end())
-      for (size_t i : it->second) out.push_back(&exemptions[i]);
+  const Step* st = indexed_ ? FindStep(step) : nullptr;
+  if (st) {
+    for (uint32_t i : ExemptionsOf(static_cast<size_t>(st - steps.data())))
+      if (exemptions[i].subarch == subarch) out.push_back(&exemptions[i]);
     return out;
   }
   for (const auto& e : exemptions)
@@ -222,8 +259,11 @@ namespace {
 struct Builder {
   const Program& program;
   Model* m;
-  std::unordered_map<uint64_t, size_t> step_at;  // executables: entry address -> step
-  std::unordered_map<std::string_view, size_t> step_names;
+  // Executables: the step of each entry of earlyinit_steps (-1: none), by
+  // the entry's index in its table.
+  const Table* step_table = nullptr;
+  std::vector<int32_t> step_at;
+  NameIndex step_names;  // -> index in m->steps
   std::string table;  // the chain being read (an entry's own may differ)
 
   void Subarchs();
@@ -232,6 +272,7 @@ struct Builder {
   void Deps();
   void Exemptions(const Table& t);
   void Chain(const Table& t, const std::string& phase, const std::string& subarch);
+  int32_t StepAt(uint64_t addr) const;
   std::string_view RefStep(const Entry& e, Impl* im) const;
   void ImplFromRecord(const Entry& e, const std::string& phase, const std::string& subarch,
                       std::string_view ref_step, Impl* im);
@@ -304,7 +345,7 @@ bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
     Add(m, FindingKind::kMalformedRecord,
         Where(r) + "step " + Str(s->name) + " has policy \"" + Str(s->policy) + "\", not required or optional", r,
         e.table, e.name);
-  if (!step_names.emplace(s->name, m->steps.size()).second) {
+  if (!step_names.Add(s->name, static_cast<uint32_t>(m->steps.size()))) {
     Add(m, FindingKind::kDuplicateStep, Where(r) + "step " + Str(s->name) + " is declared twice", r, e.table, e.name);
     return false;
   }
@@ -315,10 +356,16 @@ void Builder::Steps() {
   const Table* t = program.FindTable(schema::kStepTable);
   if (!t) return;
   m->steps.reserve(t->entries.size());
-  for (const auto& e : t->entries) {
+  step_names.Reserve(t->entries.size());
+  if (program.executable) {
+    step_table = t;
+    step_at.assign(t->entries.size(), -1);
+  }
+  for (size_t k = 0; k < t->entries.size(); ++k) {
+    const Entry& e = t->entries[k];
     Step s;
     if (!e.record || !StepFromEntry(e, Attrs(e.record), &s)) continue;
-    if (program.executable) step_at[e.addr] = m->steps.size();
+    if (program.executable) step_at[k] = static_cast<int32_t>(m->steps.size());
     m->steps.push_back(std::move(s));
   }
 }
@@ -336,15 +383,15 @@ void Builder::Deps() {
           e.record, e.table, e.name);
       continue;
     }
-    auto sit = step_names.find(step);
-    if (sit == step_names.end()) {
+    const uint32_t si = step_names.Find(step);
+    if (si == NameIndex::kNone) {
       Add(m, FindingKind::kUnknownStep,
           Where(e.record) + "dependency " + Str(step) + " -> " + Str(dep) + " is declared for step " + Str(step) +
               ", which is not declared",
           e.record, e.table, e.name);
       continue;
     }
-    Step& s = m->steps[sit->second];
+    Step& s = m->steps[si];
     if (std::find(s.deps.begin(), s.deps.end(), dep) == s.deps.end()) s.deps.push_back(dep);
   }
 }
@@ -368,8 +415,16 @@ void Builder::Exemptions(const Table& t) {
   }
 }
 
+// Executables: the step whose entry is at addr, or -1.
+int32_t Builder::StepAt(uint64_t addr) const {
+  const Table* t = step_table;
+  if (!t || t->entry_size == 0 || addr < t->begin || (addr - t->begin) % t->entry_size != 0) return -1;
+  const uint64_t k = (addr - t->begin) / t->entry_size;
+  return k < step_at.size() ? step_at[k] : -1;
+}
+
 // The step field 1 really points at ("" none, "?" unknown); in executables
-// also the flags and the function's address.
+// also the flags, the function's address and the step's index.
 std::string_view Builder::RefStep(const Entry& e, Impl* im) const {
   if (program.executable) {
     const uint64_t target = e.Target(schema::kStepRefField, schema::kStepRefFlagMask);
@@ -379,9 +434,10 @@ std::string_view Builder::RefStep(const Entry& e, Impl* im) const {
       im->has_address = true;
       im->address = e.Target(schema::kFnField, 0);
     }
-    auto it = step_at.find(target);
-    if (it != step_at.end()) return m->steps[it->second].name;
-    return e.record ? "" : "?";
+    const int32_t i = StepAt(target);
+    if (i < 0) return e.record ? "" : "?";
+    im->step_index = i;  // Model::Index keeps it if the record names this step
+    return m->steps[static_cast<size_t>(i)].name;
   }
   if (e.relocs && e.WordCount() > schema::kStepRefField) {
     const std::string& sym = e.TargetSymbol(schema::kStepRefField);
@@ -391,12 +447,16 @@ std::string_view Builder::RefStep(const Entry& e, Impl* im) const {
   return "";
 }
 
-// Field 0 against the symbol the record names.
+// Field 0 against the symbol the record names. In executables the symbol
+// at field 0's target is nearly always that one, which a look-up by address
+// shows; only another name there (an alias, or a real difference) costs a
+// look-up by name.
 void Builder::CheckFnField(const Entry& e, const Impl& im) {
   const Record* r = e.record;
   const ElfObject& o = program.objects[0];
   uint64_t v = 0;
-  if (program.executable && e.WordCount() > schema::kFnField && o.SymbolValue(im.symbol, &v) &&
+  if (program.executable && e.WordCount() > schema::kFnField &&
+      o.SymbolAt(e.Target(schema::kFnField, 0)) != im.symbol && o.SymbolValue(im.symbol, &v) &&
       v != e.Target(schema::kFnField, 0))
     Add(m, FindingKind::kRefMismatch,
         Where(r) + "implementation of " + Str(im.step) + " in chain " + table + " calls " +
@@ -477,7 +537,7 @@ void Builder::Chain(const Table& t, const std::string& phase, const std::string&
 
 void BuildModel(const Program& program, Model* m) {
   {
-    Builder b{program, m, {}, {}, {}};
+    Builder b{program, m, nullptr, {}, {}, {}};
     b.Subarchs();
     b.Steps();
     b.Deps();

@@ -17,6 +17,7 @@
 
 #include "earlyinit/names.h"
 #include "linktable/names.h"
+#include "src/audit/name_index.h"
 #include "src/audit/program.h"
 #include "src/audit/text.h"
 
@@ -71,6 +72,7 @@ struct Impl {
   uint32_t flags = 0;    // executables: field 1's low bits
   bool has_address = false;  // executables: where field 0 points
   uint64_t address = 0;      // (the function's link-time address)
+  int32_t step_index = -1;   // its step in Model::steps; -1: not declared (Index sets it)
 };
 
 struct Chain {
@@ -81,6 +83,24 @@ struct Chain {
 struct Exemption {
   std::string step, subarch, reason, file;
   uint32_t line = 0;
+  int32_t step_index = -1;  // as Impl's
+};
+
+// An implementation and the index of its chain in Model::chains.
+struct ImplRef {
+  const Impl* impl;
+  uint32_t chain;
+};
+
+// A run of a model's index (C++20 has std::span).
+template <typename T>
+struct Span {
+  const T* first = nullptr;
+  const T* last = nullptr;
+  const T* begin() const { return first; }
+  const T* end() const { return last; }
+  size_t size() const { return static_cast<size_t>(last - first); }
+  bool empty() const { return first == last; }
 };
 
 struct Model {
@@ -98,6 +118,18 @@ struct Model {
   // Implementations of this pair in every chain of the subarch, run order.
   std::vector<const Impl*> FindImpls(std::string_view step, std::string_view subarch) const;
 
+  // After Index(), by a step's index in steps: its implementations in every
+  // chain (phases in run order, then chains, then run order), and its
+  // exemptions (indexes into exemptions). The rules use these: no name is
+  // hashed per pair.
+  Span<ImplRef> ImplsOf(size_t step) const;
+  Span<uint32_t> ExemptionsOf(size_t step) const;
+  // After Index(): steps[step].deps as indexes into steps (-1: not declared).
+  Span<int32_t> DepsOf(size_t step) const;
+  // After Index(): the index in subarchs of chain c's subarch, -1 when it is
+  // not enabled.
+  int ChainSubarch(size_t c) const { return chain_subarch_[c]; }
+
   // Builds the look-up indexes (BuildModel does; call again after edits).
   void Index();
   // A view of a copy of s that lives as long as the model (and its copies):
@@ -106,22 +138,19 @@ struct Model {
 
  private:
   std::shared_ptr<std::deque<std::string>> kept_;  // Keep's strings (a deque: they do not move)
-  std::unordered_map<std::string_view, size_t> step_index_;
+  NameIndex step_index_;  // name -> index in steps (the first of a name)
+  bool unique_step_names_ = true;  // BuildModel's are; an edited model's may not be
   std::unordered_map<std::string, size_t> subarch_index_;
-  // Keyed by PairKey(step, subarch): one hash, not a tree of string pairs.
-  static std::string PairKey(std::string_view step, std::string_view subarch);
-  std::unordered_map<std::string, std::vector<size_t>> exempt_index_;
-  // Implementations by (step, subarch), then run order: a sorted vector,
-  // built once (a hash of vectors cost 110 bytes an implementation).
-  struct ImplKey {
-    uint64_t hash;  // of (step, subarch): sorted by it first, so few string compares
-    const Impl* impl;
-    uint32_t chain;  // its index in chains (for the subarch)
-    uint32_t seq;    // run order
-  };
-  bool Before(const ImplKey& a, const ImplKey& b) const;
-  static uint64_t PairHash(std::string_view step, std::string_view subarch);
-  std::vector<ImplKey> impl_index_;
+  std::vector<int> chain_subarch_;
+  // By step index, in one vector each (a vector per step would cost an
+  // allocation per step): impls_of_[impl_begin_[i], impl_begin_[i + 1]) are
+  // step i's, and so for exemptions.
+  std::vector<uint32_t> impl_begin_, exempt_begin_, dep_begin_;
+  std::vector<ImplRef> impls_of_;
+  std::vector<uint32_t> exemptions_of_;
+  std::vector<int32_t> deps_of_;
+  void ResolveSteps();
+  void IndexByStep();
   bool indexed_ = false;
 };
 
