@@ -71,7 +71,7 @@ head -c 100 good > truncated.header
 head -c 3000 good > truncated.body
 head -c 2000 libgood.a > truncated.a
 for m in shoff shnum shentsize secoff secname meta-version meta-kind meta-magic meta-size \
-         meta-unterminated table-range table-outside table-entsize; do
+         meta-unterminated table-range table-outside table-entsize fn-swap; do
   python3 "$root"/tests/audit/corrupt.py $m good bad.$m
 done
 python3 "$root"/tests/audit/corrupt.py meta-unterminated good_pc.o bad.object.o

@@ -15,7 +15,7 @@ def sections(b):
     for i in range(shnum):
         off = shoff + i * 64
         name, typ, flags, addr, offset, size = struct.unpack_from("<IIQQQQ", b, off)
-        out.append(dict(hdr=off, name=name, offset=offset, size=size))
+        out.append(dict(hdr=off, name=name, flags=flags, addr=addr, offset=offset, size=size))
     strtab = out[shstrndx]
     for s in out:
         raw = b[strtab["offset"] + s["name"]:]
@@ -39,9 +39,30 @@ def records(b):
         if magic != 0x444D544C:
             off += 8
             continue
-        out.append(dict(off=off, kind=kind, size=size))
+        table = b[off + 40:b.index(0, off + 40)].decode()
+        addr, = struct.unpack_from("<Q", b, off + 16)
+        out.append(dict(off=off, kind=kind, size=size, table=table, addr=addr))
         off += size
     return out
+
+
+def file_offset(b, addr):
+    """The file offset of a link-time address in an allocated section."""
+    for s in sections(b):
+        if s["flags"] & 2 and s["addr"] <= addr < s["addr"] + s["size"]:
+            return s["offset"] + addr - s["addr"]
+    raise SystemExit("no section holds 0x%x" % addr)
+
+
+def swap_targets(b, table):
+    """Swaps where field 0 (a 32-bit PC-relative reference) of the first two
+    entries of `table` points."""
+    a, c = [r["addr"] for r in records(b) if r["kind"] == 2 and r["table"] == table][:2]
+    fa, fc = file_offset(b, a), file_offset(b, c)
+    ta = a + struct.unpack_from("<i", b, fa)[0]
+    tc = c + struct.unpack_from("<i", b, fc)[0]
+    struct.pack_into("<i", b, fa, tc - a)
+    struct.pack_into("<i", b, fc, ta - c)
 
 
 def first(b, kind):
@@ -82,6 +103,8 @@ def main():
     elif mode == "table-outside":  # markers at addresses the file does not map
         r = first(b, 1)
         struct.pack_into("<QQ", b, r["off"] + 16, 0x7F0000000000, 0x7F0000000008)
+    elif mode == "fn-swap":  # two implementations call each other's function
+        swap_targets(b, "earlyinit_early__pc")
     elif mode == "table-entsize":
         struct.pack_into("<I", b, first(b, 1)["off"] + 32, 0)
     else:
