@@ -73,6 +73,10 @@ void CheckExemptions(const Model& m, const std::set<std::string>& enabled, std::
 void CheckPair(const Model& m, size_t step, size_t sub, std::vector<Finding>* v) {
   const Step& st = m.steps[step];
   const Subarch& s = m.subarchs[sub];
+  size_t impls = 0, exempts = 0;  // counted first: lists only for a finding
+  for (const ImplRef& r : m.ImplsOf(step)) impls += m.ChainSubarch(r.chain) == static_cast<int>(sub);
+  for (uint32_t i : m.ExemptionsOf(step)) exempts += m.exemptions[i].subarch == s.name;
+  if (impls == 1 && exempts == 0) return;  // the usual case
   std::vector<const Impl*> is;
   for (const ImplRef& r : m.ImplsOf(step))
     if (m.ChainSubarch(r.chain) == static_cast<int>(sub)) is.push_back(r.impl);

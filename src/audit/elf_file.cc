@@ -99,7 +99,18 @@ std::string_view ElfObject::SymbolAt(uint64_t addr) const {
   return it == by_addr_.end() || it->first != addr ? std::string_view() : NameAt(it->second);
 }
 
+// Of two symbols of one name, the first in the table is found.
+void ElfObject::IndexByName() const {
+  std::vector<std::pair<uint64_t, uint32_t>> hashed;  // hash, index in named_
+  hashed.reserve(named_.size());
+  for (uint32_t i = 0; i < named_.size(); ++i) hashed.emplace_back(std::hash<std::string_view>()(NameAt(named_[i].second)), i);
+  std::sort(hashed.begin(), hashed.end());
+  by_name_.reserve(named_.size());
+  for (const auto& h : hashed) by_name_.push_back({h.first, named_[h.second].first, named_[h.second].second});
+}
+
 bool ElfObject::SymbolValue(std::string_view name, uint64_t* value) const {
+  if (by_name_.empty() && !named_.empty()) IndexByName();
   const uint64_t h = std::hash<std::string_view>()(name);
   auto it = std::lower_bound(by_name_.begin(), by_name_.end(), h, [](const NameKey& a, uint64_t k) { return a.hash < k; });
   for (; it != by_name_.end() && it->hash == h; ++it)
@@ -347,31 +358,34 @@ bool ElfLoader::Symbols() {
 // (the last function there, else the first symbol there).
 void ElfLoader::IndexSymbols() {
   if (obj_->relocatable()) return;
-  std::vector<const Symbol*> named;
+  // The named symbols, compact: sorted twice by value, never through a
+  // pointer (sorting pointers to the symbols cost a cache miss a compare).
+  struct Named {
+    uint64_t value;
+    uint32_t name;   // st_name
+    uint32_t order;  // in the table: ties keep it
+    bool function;
+  };
+  std::vector<Named> named;
   named.reserve(obj_->symbols.size());
-  for (const auto& sym : obj_->symbols) {
+  for (size_t k = 0; k < obj_->symbols.size(); ++k) {
+    const Symbol& sym = obj_->symbols[k];
     if (sym.shndx == SHN_UNDEF || sym.name.empty()) continue;
     if (sym.type != STT_FUNC && sym.type != STT_OBJECT && sym.type != STT_NOTYPE) continue;
-    named.push_back(&sym);
+    named.push_back({sym.value, static_cast<uint32_t>(sym.name.data() - obj_->strtab_.data()),
+                     static_cast<uint32_t>(k), sym.type == STT_FUNC});
   }
-  // Ties in symbol order (the pointers' order): of two symbols of one
-  // name, the first is found.
-  std::vector<std::pair<uint64_t, const Symbol*>> hashed;
-  hashed.reserve(named.size());
-  for (const Symbol* sym : named) hashed.emplace_back(std::hash<std::string_view>()(sym->name), sym);
-  std::sort(hashed.begin(), hashed.end());
-  auto offset = [this](const Symbol* sym) {  // the name's st_name again
-    return static_cast<uint32_t>(sym->name.data() - obj_->strtab_.data());
-  };
-  obj_->by_name_.reserve(named.size());
-  for (const auto& h : hashed) obj_->by_name_.push_back({h.first, h.second->value, offset(h.second)});
-  std::sort(named.begin(), named.end(),
-            [](const Symbol* a, const Symbol* b) { return a->value != b->value ? a->value < b->value : a < b; });
+  obj_->named_.reserve(named.size());
+  for (const Named& n : named) obj_->named_.emplace_back(n.value, n.name);
+  // By address: the first symbol there, unless a later one is a function.
+  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) {
+    return a.value != b.value ? a.value < b.value : a.order < b.order;
+  });
   auto& by_addr = obj_->by_addr_;
   by_addr.reserve(named.size());
-  for (const Symbol* sym : named) {
-    if (by_addr.empty() || by_addr.back().first != sym->value) by_addr.emplace_back(sym->value, offset(sym));
-    else if (sym->type == STT_FUNC) by_addr.back().second = offset(sym);
+  for (const Named& n : named) {
+    if (by_addr.empty() || by_addr.back().first != n.value) by_addr.emplace_back(n.value, n.name);
+    else if (n.function) by_addr.back().second = n.name;
   }
   std::vector<Symbol>().swap(obj_->symbols);  // the names are views into .strtab
   if (symtab_ != 0 && obj_->file_) {  // read once: 5.6 MB of pages for 233,000 symbols

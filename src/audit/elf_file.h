@@ -96,12 +96,17 @@ class ElfObject {
   std::string_view strtab_;
   std::string_view NameAt(uint32_t offset) const;
   std::vector<std::pair<uint64_t, uint32_t>> by_addr_;  // sorted, one per address
+  // The named symbols (value, st_name) in table order; the look-up by name
+  // is built from them at the first SymbolValue, since `check` asks only
+  // when the symbol at an address is not the one a record names.
+  std::vector<std::pair<uint64_t, uint32_t>> named_;
   struct NameKey {
     uint64_t hash;  // of the name: sorted by it, then by symbol index
     uint64_t value;
     uint32_t name;
   };
-  std::vector<NameKey> by_name_;
+  mutable std::vector<NameKey> by_name_;
+  void IndexByName() const;
 };
 
 // Loads every ELF object of a file or buffer. On failure, returns false and

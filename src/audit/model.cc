@@ -112,13 +112,11 @@ std::string_view Model::Keep(std::string s) {
   return kept_->back();
 }
 
-void Model::Index() {
+void Model::Index(bool keep_step_indexes) {
   step_index_.clear();
   subarch_index_.clear();
   step_index_.Reserve(steps.size());
-  unique_step_names_ = true;
-  for (size_t i = 0; i < steps.size(); ++i)
-    if (!step_index_.Add(steps[i].name, static_cast<uint32_t>(i))) unique_step_names_ = false;
+  for (size_t i = 0; i < steps.size(); ++i) step_index_.Add(steps[i].name, static_cast<uint32_t>(i));
   for (size_t i = 0; i < subarchs.size(); ++i) subarch_index_.emplace(subarchs[i].name, i);
   chain_subarch_.assign(chains.size(), -1);
   for (size_t c = 0; c < chains.size(); ++c) {
@@ -126,17 +124,15 @@ void Model::Index() {
     if (it != subarch_index_.end()) chain_subarch_[c] = static_cast<int>(it->second);
   }
   indexed_ = true;
-  ResolveSteps();
+  ResolveSteps(keep_step_indexes);
   IndexByStep();
 }
 
-// Each implementation's and exemption's step index: the builder's, if it
-// still names the step (the model may have been edited) and no other step
-// has that name, else by name.
-void Model::ResolveSteps() {
-  auto resolve = [this](std::string_view name, int32_t* index) {
-    const size_t i = static_cast<size_t>(*index);
-    if (*index >= 0 && i < steps.size() && unique_step_names_ && steps[i].name == name) return;
+// Each implementation's and exemption's step index, by name unless `keep`
+// and already set; and the steps' dependencies.
+void Model::ResolveSteps(bool keep) {
+  auto resolve = [this, keep](std::string_view name, int32_t* index) {
+    if (keep && *index >= 0 && static_cast<size_t>(*index) < steps.size()) return;
     const Step* s = FindStep(name);
     *index = s ? static_cast<int32_t>(s - steps.data()) : -1;
   };
@@ -436,7 +432,7 @@ std::string_view Builder::RefStep(const Entry& e, Impl* im) const {
     }
     const int32_t i = StepAt(target);
     if (i < 0) return e.record ? "" : "?";
-    im->step_index = i;  // Model::Index keeps it if the record names this step
+    im->step_index = i;  // kept by Model::Index unless the record names another step
     return m->steps[static_cast<size_t>(i)].name;
   }
   if (e.relocs && e.WordCount() > schema::kStepRefField) {
@@ -492,9 +488,11 @@ void Builder::ImplFromRecord(const Entry& e, const std::string& phase, const std
   if (a.Has(AttrName::kPhase) && a.Get(AttrName::kPhase) != phase)
     Add(m, FindingKind::kAttrMismatch, in() + "says phase=" + Str(a.Get(AttrName::kPhase)) + " but is in chain " + table, r,
         table, e.name);
-  if (!ref_step.empty() && ref_step != im->step)
+  if (!ref_step.empty() && ref_step != im->step) {
+    im->step_index = -1;  // the record's step counts: Model::Index finds it by name
     Add(m, FindingKind::kRefMismatch, in() + "in chain " + table + " refers to the entry of step " + Str(ref_step), r,
         table, e.name);
+  }
   if (program.executable && ref_step.empty())
     Add(m, FindingKind::kRefMismatch,
         in() + "in chain " + table + " does not refer to any entry of " + schema::kStepTable, r, table, e.name);
@@ -548,7 +546,7 @@ void BuildModel(const Program& program, Model* m) {
       else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
     }
   }  // the builder's look-ups are freed before the model's are built
-  m->Index();
+  m->Index(/*keep_step_indexes=*/true);
 }
 
 }  // namespace audit

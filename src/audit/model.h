@@ -130,8 +130,11 @@ struct Model {
   // not enabled.
   int ChainSubarch(size_t c) const { return chain_subarch_[c]; }
 
-  // Builds the look-up indexes (BuildModel does; call again after edits).
-  void Index();
+  // Builds the look-up indexes (BuildModel does; call again after edits),
+  // resolving every implementation's and exemption's step by name. With
+  // keep_step_indexes, a step_index already set is trusted: BuildModel's
+  // come from the binary's own references, checked against the names.
+  void Index(bool keep_step_indexes = false);
   // A view of a copy of s that lives as long as the model (and its copies):
   // for names made rather than read (a demangled symbol).
   std::string_view Keep(std::string s);
@@ -139,7 +142,6 @@ struct Model {
  private:
   std::shared_ptr<std::deque<std::string>> kept_;  // Keep's strings (a deque: they do not move)
   NameIndex step_index_;  // name -> index in steps (the first of a name)
-  bool unique_step_names_ = true;  // BuildModel's are; an edited model's may not be
   std::unordered_map<std::string, size_t> subarch_index_;
   std::vector<int> chain_subarch_;
   // By step index, in one vector each (a vector per step would cost an
@@ -149,7 +151,7 @@ struct Model {
   std::vector<ImplRef> impls_of_;
   std::vector<uint32_t> exemptions_of_;
   std::vector<int32_t> deps_of_;
-  void ResolveSteps();
+  void ResolveSteps(bool keep);
   void IndexByStep();
   bool indexed_ = false;
 };

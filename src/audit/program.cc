@@ -250,9 +250,9 @@ bool ReadTableEntries(const ElfObject& o, Table& t, std::string* error) {
   return true;
 }
 
-// Executables: an entry record joined with the entry at its address.
-void JoinAtAddress(Program* p, const Record* r) {
-  auto it = p->tables.find(r->table);
+// Executables: an entry record joined with the entry at its address;
+// *it is the record's table (or end), the caller's look-up.
+void JoinAtAddress(Program* p, const Record* r, std::map<std::string, Table, std::less<>>::iterator it) {
   auto entry = [&] { return Where(r) + "entry " + Str(r->table) + "." + Str(r->name); };  // when reported
   if (it == p->tables.end()) {
     AddProblem(p, FindingKind::kRecordWithoutEntry,
@@ -290,8 +290,13 @@ void JoinAtAddress(Program* p, const Record* r) {
 bool BuildExecutable(Program* p, const std::vector<Owned>& owned, std::string* error) {
   for (auto& kv : p->tables)
     if (!ReadTableEntries(p->objects[0], kv.second, error)) return false;
-  for (const auto& ow : owned)
-    if (ow.record->kind == linktable_meta::Kind::kEntry) JoinAtAddress(p, ow.record);
+  auto table = p->tables.end();  // the last record's: records come grouped by table
+  for (const auto& ow : owned) {
+    const Record* r = ow.record;
+    if (r->kind != linktable_meta::Kind::kEntry) continue;
+    if (table == p->tables.end() || table->first != r->table) table = p->tables.find(r->table);
+    JoinAtAddress(p, r, table);
+  }
   for (const auto& kv : p->tables)
     for (const auto& e : kv.second.entries)
       if (!e.record)

@@ -1,15 +1,39 @@
-// Unit tests of the model's look-ups: NameIndex, and what Model::Index
-// builds (step indexes, implementations, exemptions and dependencies by
-// step) on hand-built and edited models.
+// Unit tests of the model's look-ups: a record's attributes (Attrs),
+// NameIndex, and what Model::Index builds (step indexes, implementations,
+// exemptions and dependencies by step) on hand-built and edited models.
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "src/audit/attrs.h"
 #include "src/audit/model.h"
 #include "src/audit/name_index.h"
 
 namespace audit {
 namespace {
+
+TEST(Attrs, EveryNameTheFirstValueAndNoOther) {
+  static const char kBytes[] =
+      "earlyinit=impl\0subarch=pc\0step=a\0phase=early\0policy=required\0level=10\0order=0001\0"
+      "id=2\0label=PC\0reason=r\0dep=b\0fn=f\0ref0=g\0dep=c\0steps=x\0ste=y\0fn2=z\0stepx=w\0";
+  Record r;
+  r.attrs = linktable_meta::AttrList(kBytes, kBytes + sizeof kBytes - 1);
+  const Attrs a(&r);
+  const std::pair<AttrName, const char*> want[] = {
+      {AttrName::kEarlyinit, "impl"}, {AttrName::kSubarch, "pc"}, {AttrName::kStep, "a"},
+      {AttrName::kPhase, "early"},    {AttrName::kPolicy, "required"}, {AttrName::kLevel, "10"},
+      {AttrName::kOrder, "0001"},     {AttrName::kId, "2"},            {AttrName::kLabel, "PC"},
+      {AttrName::kReason, "r"},       {AttrName::kDep, "b"},           {AttrName::kFn, "f"},
+      {AttrName::kRef0, "g"}};
+  static_assert(sizeof want / sizeof want[0] == static_cast<size_t>(AttrName::kCount), "every name");
+  for (const auto& [name, value] : want) {
+    EXPECT_TRUE(a.Has(name)) << value;
+    EXPECT_EQ(a.Get(name), value);
+  }
+  const Attrs none(nullptr);
+  EXPECT_FALSE(none.Has(AttrName::kStep));
+  EXPECT_EQ(none.Or(AttrName::kStep, "fallback"), "fallback");
+}
 
 TEST(NameIndex, FindsWhatWasAddedAndKeepsTheFirstValue) {
   NameIndex x;
