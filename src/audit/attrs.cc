@@ -47,7 +47,7 @@ Attrs::Attrs(const Record* r) {
     const char* key = p;
     while (*p != '=') ++p;
     const char* eq = p;
-    while (*p) ++p;
+    p = eq + 1 + strlen(eq + 1);  // values are longer than keys: a vector scan
     const unsigned i = Lookup(key, static_cast<size_t>(eq - key));
     if (i < kCount && !((has_ >> i) & 1)) {
       value_[i] = std::string_view(eq + 1, static_cast<size_t>(p - eq - 1));

@@ -1,5 +1,6 @@
 // What the commands share: the subarchs to show, run sequences, small
 // formatting helpers and the JSON header.
+#include <charconv>
 #include <cstdio>
 #include <set>
 #include <unordered_set>
@@ -68,15 +69,28 @@ void LevelOrder(const Model& m, const Impl& im, int* level, int* order) {
 bool IsBlank(const std::string& reason) { return reason.find_first_not_of(" \t") == std::string::npos; }
 
 std::string Source(std::string_view file, uint32_t line) {
-  if (file.empty()) return "?";
-  return std::string(file).append(":").append(std::to_string(line));
+  std::string s;
+  SourceInto(file, line, &s);
+  return s;
+}
+
+// Into a string the caller reuses: `list` makes one per row, twice.
+void SourceInto(std::string_view file, uint32_t line, std::string* out) {
+  if (file.empty()) {
+    out->assign("?");
+    return;
+  }
+  char digits[16];
+  const char* end = std::to_chars(digits, digits + sizeof digits, line).ptr;
+  out->assign(file).append(1, ':').append(digits, static_cast<size_t>(end - digits));
 }
 
 std::string Pad(int v, size_t width) {
   if (v < 0) return std::string(width, '?');
-  std::string s = std::to_string(v);
-  while (s.size() < width) s = "0" + s;
-  return s;
+  char digits[16];
+  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits);
+  std::string s(n < width ? width - n : 0, '0');
+  return s.append(digits, n);
 }
 
 // A link-time address as JSON carries it: a string, since JSON numbers

@@ -41,6 +41,7 @@ void LevelOrder(const Model& m, const Impl& im, int* level, int* order);
 
 bool IsBlank(const std::string& reason);        // no reason written
 std::string Source(std::string_view file, uint32_t line);  // "file:line" or "?"
+void SourceInto(std::string_view file, uint32_t line, std::string* out);  // the same, into *out
 std::string Pad(int v, size_t width);           // zero-padded, "??" when < 0
 std::string HexAddress(uint64_t a);             // "0x1139"
 // Opens the document's object and writes the fields every command's JSON

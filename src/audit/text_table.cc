@@ -16,10 +16,11 @@ void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& widt
   std::string line = indent;
   for (size_t i = 0; i < row.size(); ++i) {
     const bool last = i + 1 == row.size();
-    std::string t = row[i].text;
-    if (colour && !row[i].colour.empty()) t = "\033[" + row[i].colour + "m" + t + "\033[0m";
-    line += t;
-    if (!last) line += std::string(width[i] - row[i].text.size() + 2, ' ');
+    const bool coloured = colour && !row[i].colour.empty();
+    if (coloured) line.append("\033[").append(row[i].colour).append("m");
+    line.append(row[i].text);
+    if (coloured) line.append("\033[0m");
+    if (!last) line.append(width[i] - row[i].text.size() + 2, ' ');
   }
   while (!line.empty() && line.back() == ' ') line.pop_back();
   out << line << "\n";
