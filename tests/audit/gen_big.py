@@ -179,6 +179,11 @@ class Template:
         self.nums0 = self.blocks[0][1]
         self.pieces1 = self._fmt(pieces1)
         self.nums1 = n1
+        # The step's entry sections, as its block opens them.
+        opens = re.findall(r'(?m)^\t?\.pushsection "\.rodata\.lt\.[^"\n]*","aR",@progbits$', self.pieces1)
+        if len(opens) != 1 + len(SUBARCHS):
+            raise SystemExit("gen_big: template: %d entry sections in a step" % len(opens))
+        self.opens = "".join(o.strip() + "\n.popsection\n" for o in opens)
 
     @staticmethod
     def _fmt(pieces):
@@ -205,16 +210,47 @@ class Template:
         return pattern.format(*nums, name=name, dep=dep, level=level, order=order, file=file)
 
 
-def assemble_file(out, templates, start, steps, keep_asm):
-    """One big_NNNNNN.o, from the templates, through `as`."""
+def link_order(m):
+    """Positions 0..m-1 in the order their entry sections are opened at the
+    top of the file (see assemble_file): the last first, then the others
+    by halves (preorder of a balanced binary tree)."""
+    out = [m - 1] if m else []
+    todo = [(0, m - 1)]
+    while todo:
+        lo, hi = todo.pop()
+        if lo >= hi:
+            continue
+        mid = (lo + hi) // 2
+        out.append(mid)
+        todo.append((mid + 1, hi))
+        todo.append((lo, mid))
+    return out
+
+
+def assemble_file(out, templates, start, steps, keep_asm, gcc_order):
+    """One big_NNNNNN.o, from the templates, through `as`.
+
+    ld.bfd sorts SORT_BY_NAME input sections into an unbalanced binary tree
+    in the order it meets them (ldlang.c, wild_sort_fast): gcc's order, each
+    table's keys ascending, makes it a list per table, and 1,000,000
+    entries a quadratic link (hours). Unless gcc_order, the file first opens
+    its entry sections (empty, same flags) in link_order, which is the only
+    change: the sections' contents, the symbols and the linked program are
+    the same (tests/audit/gen_big_test.sh compares the programs)."""
     fname = file_name(start)
+    m = min(steps, start + PER_FILE) - start
+    opens = ""
+    if not gcc_order:
+        opens = "".join(templates[True].opens.format(**dict(zip(
+            ("name", "dep", "level", "order"), step_fields(start + pos)), file=fname))
+            for pos in link_order(m))
     parts = []
     for pos, i in enumerate(range(start, min(steps, start + PER_FILE))):
         name, dep, level, order = step_fields(i)
         t = templates[dep is not None]
         parts.append(t.block(pos, name, dep or "", level, order, fname))
     t = templates[True]
-    text = t.head.replace("\0F", fname) + "".join(parts) + t.tail
+    text = t.head.replace("\0F", fname) + opens + "".join(parts) + t.tail
     obj = os.path.join(out, fname[:-2] + ".o")
     if keep_asm:
         asm = obj[:-2] + ".s"
@@ -229,6 +265,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--via", choices=["c", "asm"], default="asm")
     ap.add_argument("--keep-asm", action="store_true", help="--via asm: keep big_NNNNNN.s")
+    ap.add_argument("--gcc-section-order", action="store_true",
+                    help="--via asm: objects byte for byte gcc's, but a quadratic link (see assemble_file)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("root")
     ap.add_argument("outdir")
@@ -252,7 +290,8 @@ def main():
         else:
             templates = {False: Template(compile_template(root, out, False)),
                          True: Template(compile_template(root, out, True))}
-            jobs = [pool.submit(assemble_file, out, templates, s, steps, a.keep_asm) for s in starts]
+            jobs = [pool.submit(assemble_file, out, templates, s, steps, a.keep_asm,
+                                 a.gcc_section_order) for s in starts]
         for j in [decl] + jobs:
             j.result()
     t1 = time.time()
