@@ -262,16 +262,20 @@ def assemble_file(out, templates, start, steps, keep_asm, gcc_order):
 
 
 def main():
+    global PER_FILE
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--via", choices=["c", "asm"], default="asm")
     ap.add_argument("--keep-asm", action="store_true", help="--via asm: keep big_NNNNNN.s")
     ap.add_argument("--gcc-section-order", action="store_true",
                     help="--via asm: objects byte for byte gcc's, but a quadratic link (see assemble_file)")
+    ap.add_argument("--per-file", type=int, default=PER_FILE,
+                    help="steps per file (tests: several files from a small N)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("root")
     ap.add_argument("outdir")
     ap.add_argument("n", type=int)
     a = ap.parse_args()
+    PER_FILE = a.per_file
     root = os.path.abspath(a.root)
     os.makedirs(a.outdir, exist_ok=True)
     out = os.path.abspath(a.outdir)
