@@ -81,7 +81,8 @@ cmp "$tmp/c/big" "$tmp/asm-gcc-order/big" || fail "the executables differ (gcc's
 for o in "$tmp"/c/big_*.o; do
   cmp "$o" "$tmp/asm-gcc-order/$(basename "$o")" || fail "$(basename "$o") differs (gcc's section order)"
 done
-nobj=$(ls "$tmp"/c/big_*.o | wc -l)
+objs=("$tmp"/c/big_*.o)
+nobj=${#objs[@]}
 [ "$nobj" -eq 5 ] || fail "$nobj objects, want 4 files of steps and big_decl.o"
 
 if [ "$failures" -ne 0 ]; then
