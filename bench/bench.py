@@ -328,12 +328,17 @@ def compile_bench(work, impls, reps, compilers):
 # ------------------------------------------------------------------ audit ---
 
 def audit_inputs(work, sizes):
-    """tests/audit/gen_big.sh's programs, kept between runs (keyed by the
-    generator, the fixture header and the linktable headers)."""
+    """The programs of tests/audit/gen_big.py (its fast path: a template's
+    assembly stamped out per step, byte for byte what gen_big.sh's gcc
+    makes, tests/audit:gen_big_test), kept between runs, keyed by a hash of
+    what they are made from: the generator, the fixture header, the
+    linktable headers and the linker fragment."""
     h = hashlib.sha256()
-    for rel in ("tests/audit/gen_big.sh", "tests/audit/fixtures/ei.h",
-                "include/linktable/linktable.h", "include/linktable/rel.h",
-                "linker_scripts/linktable.ld"):
+    rels = ["tests/audit/gen_big.py", "tests/audit/fixtures/ei.h", "linker_scripts/linktable.ld"]
+    rels += sorted(os.path.join("include/linktable", f)
+                   for f in os.listdir(os.path.join(ROOT, "include/linktable")) if f.endswith(".h"))
+    for rel in rels:
+        h.update(rel.encode() + b"\0")
         with open(os.path.join(ROOT, rel), "rb") as f:
             h.update(f.read())
     key = h.hexdigest()[:12]
@@ -344,7 +349,7 @@ def audit_inputs(work, sizes):
         if not os.path.exists(big):
             t0 = time.time()
             shutil.rmtree(d, ignore_errors=True)
-            run(["bash", os.path.join(ROOT, "tests/audit/gen_big.sh"), ROOT, d, str(n)])
+            run([sys.executable, os.path.join(ROOT, "tests/audit/gen_big.py"), ROOT, d, str(n)])
             log("generated audit input %d (%.0f s)" % (n, time.time() - t0))
         res[n] = big
     return res
@@ -643,7 +648,7 @@ def write_report(path, r):
     # Audit.
     add("## The audit tool")
     add("")
-    add("Inputs from `tests/audit/gen_big.sh` (3 subarchs, N/3 steps, each depending on the one "
+    add("Inputs from `tests/audit/gen_big.py` (3 subarchs, N/3 steps, each depending on the one "
         "before); %s; wall time, %d repetitions, minimum (median); output to /dev/null. "
         "`readelf -S` on the same file is the floor for opening and reading it."
         % (r["audit_tool_desc"], r["audit_reps"]))
@@ -843,7 +848,7 @@ def main():
                     help="N=16 and 256, growth at 16, audit up to 10,000 entries, 3 repetitions")
     ap.add_argument("--audit-tool", help="earlyinit-audit binary (tools/bench builds it)")
     ap.add_argument("--audit-1m", action="store_true",
-                    help="also audit 1,000,000 entries (its input takes an hour or more to generate, once)")
+                    help="also audit 1,000,000 entries (its input takes minutes to generate, once)")
     ap.add_argument("--compilers", default="gcc,clang")
     args = ap.parse_args()
     t0 = time.time()
@@ -882,7 +887,7 @@ def main():
     r["compile"] = compile_bench(args.work, r["compile_impls"], reps, compilers)
 
     audit_sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
-    if args.audit_1m:  # generating it (gcc over 168 files, one link) takes far more than the run
+    if args.audit_1m:  # generating it (168 objects assembled, one link): minutes, once
         audit_sizes.append(1000000)
     r["audit_reps"] = reps
     if args.audit_tool:
