@@ -1,15 +1,73 @@
 #include "src/audit/file_bytes.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 namespace audit {
+
+namespace {
+
+// The mapped files, for the SIGBUS handler: fixed storage it can read
+// without allocating (an input beyond the table is mapped all the same,
+// and reported without its name).
+struct MappedFile {
+  const char* begin;
+  const char* end;
+  char path[256];
+};
+constexpr int kMaxNamed = 64;
+MappedFile g_mapped[kMaxNamed];
+
+void Remember(const char* begin, size_t size, const std::string& path) {
+  for (MappedFile& m : g_mapped) {
+    if (m.begin) continue;
+    m.begin = begin;
+    m.end = begin + size;
+    snprintf(m.path, sizeof m.path, "%s", path.c_str());
+    return;
+  }
+}
+
+void Forget(const char* begin) {
+  for (MappedFile& m : g_mapped)
+    if (m.begin == begin) m.begin = m.end = nullptr;
+}
+
+void Say(const char* s) {
+  ssize_t ignored = write(2, s, strlen(s));
+  (void)ignored;
+}
+
+// Async-signal-safe: write and _exit only.
+void OnBusError(int, siginfo_t* info, void*) {
+  const char* at = static_cast<const char*>(info->si_addr);
+  const char* name = "an input file";
+  for (const MappedFile& m : g_mapped)
+    if (m.begin && at >= m.begin && at < m.end) name = m.path;
+  Say("earlyinit-audit: ");
+  Say(name);
+  Say(": the file was truncated while it was being read; run again once nothing writes it\n");
+  _exit(2);
+}
+
+}  // namespace
+
+void FileBytes::ReportTruncation() {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = OnBusError;
+  sa.sa_flags = SA_SIGINFO;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGBUS, &sa, nullptr);
+}
 
 std::shared_ptr<FileBytes> FileBytes::FromString(std::string bytes) {
   std::shared_ptr<FileBytes> f(new FileBytes);
@@ -47,6 +105,7 @@ std::shared_ptr<FileBytes> FileBytes::Map(const std::string& path, std::string* 
     f->data_ = static_cast<char*>(p);
     f->size_ = static_cast<size_t>(st.st_size);
     f->mapped_ = true;
+    Remember(f->data_, f->size_, path);
   }
   close(fd);
   return f;
@@ -61,7 +120,9 @@ void FileBytes::Drop(std::string_view bytes) const {
 }
 
 FileBytes::~FileBytes() {
-  if (mapped_) munmap(data_, size_);
+  if (!mapped_) return;
+  Forget(data_);
+  munmap(data_, size_);
 }
 
 }  // namespace audit

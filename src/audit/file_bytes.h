@@ -32,6 +32,11 @@ class FileBytes {
   // bytes taken from memory.
   void Drop(std::string_view bytes) const;
 
+  // Makes a mapped file that shrinks while it is read (another process
+  // rewriting it) end the tool with exit status 2 and a message naming the
+  // file, instead of the SIGBUS such a read raises. Call once, in main.
+  static void ReportTruncation();
+
  private:
   FileBytes() = default;
   std::string owned_;    // FromString

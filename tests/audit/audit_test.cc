@@ -1,6 +1,8 @@
 // earlyinit-audit: every input kind gives the same answer, the tool agrees
 // with what the fixture program really runs, damaged copies never crash it,
 // colour only on a terminal, and unit tests of the pieces.
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -226,6 +228,29 @@ TEST(Units, DroppedPagesReadTheSame) {
   auto memory = audit::FileBytes::FromString(bytes);
   memory->Drop(memory->view());
   EXPECT_EQ(memory->view(), bytes);
+}
+
+// A mapped input that shrinks under the reader ends the tool with status 2
+// and the file's name, not a crash by SIGBUS.
+TEST(UnitsDeathTest, ATruncatedInputIsNamedNotACrash) {
+  const char* tmp = getenv("TEST_TMPDIR");
+  const std::string path = std::string(tmp ? tmp : "/tmp") + "/shrinks.bin";
+  const std::string bytes(3 * 4096, 'x');
+  FILE* f = fopen(path.c_str(), "wb");
+  ASSERT_TRUE(f);
+  ASSERT_EQ(fwrite(bytes.data(), 1, bytes.size(), f), bytes.size());
+  fclose(f);
+  auto read_after_truncation = [&] {
+    audit::FileBytes::ReportTruncation();
+    std::string error;
+    auto mapped = audit::FileBytes::Map(path, &error);
+    if (!mapped || truncate(path.c_str(), 0) != 0) _exit(3);
+    volatile char c = mapped->data()[2 * 4096];  // beyond the new end
+    (void)c;
+    _exit(0);
+  };
+  EXPECT_EXIT(read_after_truncation(), ::testing::ExitedWithCode(2),
+              "earlyinit-audit: .*/shrinks.bin: the file was truncated while it was being read");
 }
 
 // The tool's sources also build with clang++ -Wall -Wextra -Werror.
