@@ -231,7 +231,7 @@ void JsonFinding(JsonWriter& w, const Finding& x) {
 
 void RenderCheckJson(const Program& p, const CheckResult& r, std::ostream& out) {
   std::string text;
-  JsonWriter w(&text);
+  JsonWriter w(&text, &out);
   Header(w, "check", p);
   w.Key("ok").Bool(r.findings.empty());
   w.Key("summary").BeginObject();

@@ -190,7 +190,7 @@ void StrOrNull(JsonWriter& w, const char* key, const std::string& s) {
 
 void RenderDiffJson(const Program& p, const DiffResult& r, std::ostream& out) {
   std::string text;
-  JsonWriter w(&text);
+  JsonWriter w(&text, &out);
   Header(w, "diff", p);
   w.Key("a").Str(r.a);
   w.Key("b").Str(r.b);

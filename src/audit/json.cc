@@ -101,6 +101,10 @@ JsonWriter& JsonWriter::End() {
     out_->append(2 * open_.size(), ' ');
   }
   *out_ += l.object ? '}' : ']';
+  if (flush_to_ && out_->size() >= 64 * 1024) {
+    flush_to_->write(out_->data(), static_cast<std::streamsize>(out_->size()));
+    out_->clear();
+  }
   return *this;
 }
 

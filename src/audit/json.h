@@ -6,6 +6,7 @@
 #define EARLYINIT_SRC_AUDIT_JSON_H
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,10 @@ namespace audit {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
+  // The same, moving the text to `flush_to` whenever an object or array
+  // ends with 64 KB or more written: a document of 100,000 entries is
+  // never held whole. The caller writes what is left in *out at the end.
+  JsonWriter(std::string* out, std::ostream* flush_to) : out_(out), flush_to_(flush_to) {}
 
   // A value: at the top, in an array, or after Key() in an object.
   JsonWriter& Null();
@@ -34,6 +39,7 @@ class JsonWriter {
   void BeforeValue();
   void Open(char bracket);
   std::string* out_;
+  std::ostream* flush_to_ = nullptr;
   struct Level {
     bool object;
     bool empty;

@@ -93,7 +93,7 @@ void RenderListText(const Model& m, const ListResult& r, std::ostream& out) {
 
 void RenderListJson(const Program& p, const Model& m, const ListResult& r, std::ostream& out) {
   std::string text;
-  JsonWriter w(&text);
+  JsonWriter w(&text, &out);
   Header(w, "list", p);
   w.Key("subarchs").BeginArray();
   for (size_t i = 0; i < r.subarchs.size(); ++i) {

@@ -180,7 +180,7 @@ void Count(JsonWriter& w, const char* key, size_t n) { w.Key(key).Int(static_cas
 
 void RenderMatrixJson(const Program& p, const Model& m, const MatrixResult& r, std::ostream& out) {
   std::string text;
-  JsonWriter w(&text);
+  JsonWriter w(&text, &out);
   Header(w, "matrix", p);
   w.Key("subarchs").BeginArray();
   for (const auto& s : m.subarchs) {

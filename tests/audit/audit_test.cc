@@ -193,6 +193,26 @@ TEST(Units, JsonEscapes) {
                  "      \"e\": true\n    }\n  ]\n}");
 }
 
+// With a sink, a long document leaves the writer's string in pieces, and
+// the pieces and the rest are the document the plain writer makes.
+TEST(Units, JsonFlushesLongDocuments) {
+  auto write = [](audit::JsonWriter& j) {
+    j.BeginArray();
+    for (int i = 0; i < 20000; ++i) j.BeginObject().Key("i").Int(i).Key("s").Str("entry").End();
+    j.End();
+  };
+  std::string whole;
+  audit::JsonWriter plain(&whole);
+  write(plain);
+  std::string rest;
+  std::ostringstream sink;
+  audit::JsonWriter flushing(&rest, &sink);
+  write(flushing);
+  EXPECT_GT(whole.size(), 500000u);
+  EXPECT_LT(rest.size(), 64u * 1024) << "written out as it went";
+  EXPECT_EQ(sink.str() + rest, whole);
+}
+
 TEST(Units, LoadBufferRejectsGarbage) {
   std::vector<audit::ElfObject> objs;
   std::string error;
