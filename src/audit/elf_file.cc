@@ -60,7 +60,8 @@ const Section* ElfObject::Find(const std::string& name) const {
 }
 
 std::string_view ElfObject::Bytes(const Section& s) const {
-  if (s.type == SHT_NOBITS) return std::string_view();
+  // SHT_NULL's offset and size mean nothing, and were not checked.
+  if (s.type == SHT_NOBITS || s.type == SHT_NULL) return std::string_view();
   return image_.substr(s.offset, s.size);
 }
 
@@ -420,9 +421,10 @@ bool ElfLoader::RelocSection(size_t i) {
       if (!gelf_getrel(d, static_cast<int>(k), &rl)) break;
       r.offset = rl.r_offset;
       info = rl.r_info;
-      // The addend of a REL relocation is in place (32-bit fields here).
-      if (target.type != SHT_NOBITS && Within(r.offset, 4, target.size))
-        r.addend = static_cast<int32_t>(Le(obj_->image_, target.offset + r.offset, 4));
+      // The addend of a REL relocation is in place (32-bit fields here),
+      // in the target's checked bytes (none for NOBITS and NULL sections).
+      const std::string_view bytes = obj_->Bytes(target);
+      if (Within(r.offset, 4, bytes.size())) r.addend = static_cast<int32_t>(Le(bytes, r.offset, 4));
     }
     r.type = static_cast<uint32_t>(is64_ ? GELF_R_TYPE(info) : ELF32_R_TYPE(info));
     r.symbol = is64_ ? GELF_R_SYM(info) : ELF32_R_SYM(info);
