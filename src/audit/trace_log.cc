@@ -28,48 +28,58 @@ namespace {
 
 constexpr std::string_view kMarker = "earlyinit: ";
 
-// Whether a byte of the line is a control character (below 0x20, or DEL),
-// eight bytes at a time: most lines have none and are read in place. (A
-// fuzzer's comparison hooks make a per-byte loop many times slower.)
-bool HasControl(std::string_view s) {
+bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// The index of the first control character (below 0x20, or DEL) of s at
+// or after `from`, s.size() without one; eight bytes at a time, so that
+// most lines, which have none, are read in place at little cost (a
+// fuzzer's comparison hooks make a per-byte loop many times slower).
+size_t FindControl(std::string_view s, size_t from) {
   constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  size_t i = 0;
+  size_t i = from;
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t x;
     std::memcpy(&x, s.data() + i, 8);
     const uint64_t del = x ^ (kOnes * 0x7f);
-    // A byte below 0x20 (high bit clear), or a zero byte of x ^ 0x7f...
-    if (((x - kOnes * 0x20) & ~x & kHigh) | ((del - kOnes) & ~del & kHigh)) return true;
+    // A byte below 0x20 (high bit clear), or a zero byte of x ^ 0x7f...:
+    // exact as to whether there is one, not which.
+    if (((x - kOnes * 0x20) & ~x & kHigh) | ((del - kOnes) & ~del & kHigh)) break;
   }
   for (; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) < 0x20 || s[i] == 0x7f) return true;
-  return false;
+    if (IsControl(static_cast<unsigned char>(s[i]))) return i;
+  return s.size();
 }
 
 // The visible text of one raw line: what follows its last CR (a console
 // that rewrites the line shows only that), without ANSI escape sequences
 // and other control characters (tabs become spaces). A view of the raw
-// line when it has no control character, else of *buffer.
+// line when it has no control character, else of *buffer, filled with the
+// runs between them.
 std::string_view CleanLine(std::string_view raw, std::string* buffer) {
   while (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
   if (const void* cr = memrchr(raw.data(), '\r', raw.size()))
     raw.remove_prefix(static_cast<size_t>(static_cast<const char*>(cr) - raw.data()) + 1);
-  if (!HasControl(raw)) return raw;
+  size_t i = FindControl(raw, 0);
+  if (i == raw.size()) return raw;
   std::string& out = *buffer;
-  out.clear();
-  for (size_t i = 0; i < raw.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(raw[i]);
-    if (c == 0x1b) {  // ESC [ params intermediates final, or ESC + one byte
+  out.assign(raw.data(), i);
+  while (i < raw.size()) {
+    if (raw[i] == 0x1b) {  // ESC [ params intermediates final, or ESC + one byte
       if (i + 1 < raw.size() && raw[i + 1] == '[') {
         i += 2;
         while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
       } else {
         ++i;
       }
-      continue;
+      ++i;  // the final byte, or the one after ESC
+    } else {
+      if (raw[i] == '\t') out += ' ';
+      ++i;
     }
-    if (c == '\t') out += ' ';
-    else if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+    if (i >= raw.size()) break;
+    const size_t next = FindControl(raw, i);
+    out.append(raw.data() + i, next - i);
+    i = next;
   }
   return out;
 }
@@ -88,11 +98,20 @@ void Words(std::string_view s, std::vector<std::string_view>* out) {
   }
 }
 
+// Bytes of names: [A-Za-z0-9_], by table (one test a byte).
+struct NameBytes {
+  bool is[256] = {};
+  constexpr NameBytes() {
+    for (int c = 0; c < 256; ++c)
+      is[c] = c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+};
+constexpr NameBytes kNameBytes;
+
 bool IsName(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
-    if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-      return false;
+    if (!kNameBytes.is[static_cast<unsigned char>(c)]) return false;
   return true;
 }
 
