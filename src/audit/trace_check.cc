@@ -1,6 +1,7 @@
 #include "src/audit/trace_check.h"
 
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <string_view>
 #include <tuple>
@@ -36,14 +37,23 @@ std::string Hex(uint64_t v) {
   return b;
 }
 
+// The pieces, joined in one string of the right size (a message is one
+// allocation, not one per +).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (std::string_view p : parts) out.append(p.data(), p.size());
+  return out;
+}
+
 // Why later steps may not have run: the boot ended in a fatal report.
 std::string StopHint(const Boot& b) {
   if (b.fatals.empty()) return "";
-  return " (the boot stopped at line " + std::to_string(b.fatals.front().line) + ": " +
-         b.fatals.front().text + ")";
+  return Cat({" (the boot stopped at line ", std::to_string(b.fatals.front().line), ": ",
+              b.fatals.front().text, ")"});
 }
-
-std::string Name(const TraceStep& t) { return t.step + " (" + t.phase + ")"; }
 
 // A subarch's chain, indexed by (phase, step): built once per subarch and
 // run over each of its boots in one walk. Not copied: the index views the
@@ -68,22 +78,25 @@ class BootCheck {
       auto it = index_.find(Key(t.phase, t.step));
       if (it == index_.end()) {
         Add(TraceDiffKind::kNotInBinary, t.phase, t.step, t.line,
-            "ran step " + Name(t) + ", which the binary's " + b.subarch + " chain does not have");
+            Cat({"ran step ", t.step, " (", t.phase, "), which the binary's ", b.subarch,
+                 " chain does not have"}));
         continue;
       }
       ran[it->second] = true;
       if (latest && it->second < latest_at)
         Add(TraceDiffKind::kOutOfOrder, t.phase, t.step, t.line,
-            "ran step " + Name(t) + " after " + Name(*latest) + "; the binary's chain runs it before");
+            Cat({"ran step ", t.step, " (", t.phase, ") after ", latest->step, " (", latest->phase,
+                 "); the binary's chain runs it before"}));
       else
         latest = &t, latest_at = it->second;
       CheckFunction(t, chain_[it->second]);
     }
+    const std::string hint = StopHint(b);
     for (size_t i = 0; i < chain_.size(); ++i)
       if (!ran[i])
         Add(TraceDiffKind::kNotRun, chain_[i].phase, chain_[i].step, 0,
-            "step " + chain_[i].step + " (" + chain_[i].phase + ") is in the binary's " +
-                b.subarch + " chain but did not run" + StopHint(b));
+            Cat({"step ", chain_[i].step, " (", chain_[i].phase, ") is in the binary's ", b.subarch,
+                 " chain but did not run", hint}));
   }
 
  private:
@@ -92,8 +105,8 @@ class BootCheck {
   void CheckFunction(const TraceStep& t, const ChainStep& c) {
     if (!t.has_fn || !c.has_address || t.fn == c.address) return;
     Add(TraceDiffKind::kDifferentFunction, t.phase, t.step, t.line,
-        "step " + Name(t) + " ran the function at " + Hex(t.fn) + "; the binary's is " +
-            c.function + " at " + Hex(c.address));
+        Cat({"step ", t.step, " (", t.phase, ") ran the function at ", Hex(t.fn), "; the binary's is ",
+             c.function, " at ", Hex(c.address)}));
   }
 
   void Add(TraceDiffKind k, const std::string& phase, const std::string& step, uint32_t line,
@@ -121,7 +134,7 @@ std::vector<TraceDiff> CheckBoots(const TraceLog& log, const Model& model) {
                .first;
     if (it->second.empty()) {
       out.push_back({i, TraceDiffKind::kNoChain, "", "", 0,
-                     "the binary has no chain for subarch " + b.subarch});
+                     Cat({"the binary has no chain for subarch ", b.subarch})});
       continue;
     }
     it->second.Run(i, b, &out);
