@@ -2,6 +2,7 @@
 
 #include <string.h>  // memrchr
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -28,25 +29,34 @@ namespace {
 
 constexpr std::string_view kMarker = "earlyinit: ";
 
-bool IsControl(unsigned char c) { return c < 0x20 || c == 0x7f; }
+// The bytes of x below 0x20 or equal to 0x7f, as their high bits. Exact
+// in its lowest set bit (borrows only carry upwards), which is all
+// FindControl reads.
+uint64_t ControlBytes(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const uint64_t del = x ^ (kOnes * 0x7f);
+  return ((x - kOnes * 0x20) & ~x & kHigh) | ((del - kOnes) & ~del & kHigh);
+}
 
 // The index of the first control character (below 0x20, or DEL) of s at
 // or after `from`, s.size() without one; eight bytes at a time, so that
 // most lines, which have none, are read in place at little cost (a
 // fuzzer's comparison hooks make a per-byte loop many times slower).
 size_t FindControl(std::string_view s, size_t from) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  size_t i = from;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    const uint64_t del = x ^ (kOnes * 0x7f);
-    // A byte below 0x20 (high bit clear), or a zero byte of x ^ 0x7f...:
-    // exact as to whether there is one, not which.
-    if (((x - kOnes * 0x20) & ~x & kHigh) | ((del - kOnes) & ~del & kHigh)) break;
+  for (size_t i = from; i < s.size(); i += 8) {
+    const size_t n = std::min<size_t>(8, s.size() - i);
+    uint64_t x = 0x2020202020202020ull;  // spaces past the end
+    if (n == 8) std::memcpy(&x, s.data() + i, 8);
+    else std::memcpy(&x, s.data() + i, n);
+    const uint64_t hits = ControlBytes(x);
+    if (!hits) continue;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return i + static_cast<size_t>(__builtin_ctzll(hits)) / 8;
+#else
+    for (size_t j = i;; ++j)
+      if (static_cast<unsigned char>(s[j]) < 0x20 || s[j] == 0x7f) return j;
+#endif
   }
-  for (; i < s.size(); ++i)
-    if (IsControl(static_cast<unsigned char>(s[i]))) return i;
   return s.size();
 }
 
@@ -87,14 +97,17 @@ std::string_view CleanLine(std::string_view raw, std::string* buffer) {
 // The words of s (split at spaces) into *out, whose capacity is reused.
 void Words(std::string_view s, std::vector<std::string_view>* out) {
   out->clear();
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    if (i == s.size()) break;
-    size_t end = s.find(' ', i);
-    if (end == std::string_view::npos) end = s.size();
-    out->push_back(s.substr(i, end - i));
-    i = end;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p != end) {
+    if (*p == ' ') {
+      ++p;
+      continue;
+    }
+    const char* space = static_cast<const char*>(std::memchr(p, ' ', static_cast<size_t>(end - p)));
+    if (!space) space = end;
+    out->emplace_back(p, static_cast<size_t>(space - p));
+    p = space;
   }
 }
 
