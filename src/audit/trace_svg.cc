@@ -35,10 +35,10 @@ struct XmlBytes {
   constexpr XmlBytes() {
     for (int c = 0; c < 256; ++c)
       if (c < 0x20 || c >= 0x80) as[c] = "?";
-    as['&'] = "&amp;";
-    as['<'] = "&lt;";
-    as['>'] = "&gt;";
-    as['"'] = "&quot;";
+    as[static_cast<unsigned char>('&')] = "&amp;";
+    as[static_cast<unsigned char>('<')] = "&lt;";
+    as[static_cast<unsigned char>('>')] = "&gt;";
+    as[static_cast<unsigned char>('"')] = "&quot;";
   }
 };
 constexpr XmlBytes kXmlBytes;
