@@ -1,7 +1,11 @@
 #include "src/audit/trace_check.h"
 
 #include <cstdio>
+#include <initializer_list>
 #include <map>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 namespace audit {
 
@@ -33,55 +37,76 @@ std::string Hex(uint64_t v) {
   return b;
 }
 
+// The pieces, joined in one string of the right size (a message is one
+// allocation, not one per +).
+std::string Cat(std::initializer_list<std::string_view> parts) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  std::string out;
+  out.reserve(n);
+  for (std::string_view p : parts) out.append(p.data(), p.size());
+  return out;
+}
+
 // Why later steps may not have run: the boot ended in a fatal report.
 std::string StopHint(const Boot& b) {
   if (b.fatals.empty()) return "";
-  return " (the boot stopped at line " + std::to_string(b.fatals.front().line) + ": " +
-         b.fatals.front().text + ")";
+  return Cat({" (the boot stopped at line ", std::to_string(b.fatals.front().line), ": ",
+              b.fatals.front().text, ")"});
 }
 
-std::string Name(const TraceStep& t) { return t.step + " (" + t.phase + ")"; }
-
-// The boot's steps against the chain, in one walk over the boot.
+// A subarch's chain, indexed by (phase, step): built once per subarch and
+// run over each of its boots in one walk. Not copied: the index views the
+// chain's strings.
 class BootCheck {
  public:
-  BootCheck(size_t boot, const std::vector<ChainStep>& chain, std::vector<TraceDiff>* out)
-      : boot_(boot), chain_(chain), out_(out) {
-    for (size_t i = 0; i < chain.size(); ++i) index_[chain[i].phase + " " + chain[i].step] = i;
+  explicit BootCheck(std::vector<ChainStep> chain) : chain_(std::move(chain)) {
+    for (size_t i = 0; i < chain_.size(); ++i) index_[Key(chain_[i].phase, chain_[i].step)] = i;  // the last of a repeated step
   }
+  BootCheck(const BootCheck&) = delete;
+  BootCheck& operator=(const BootCheck&) = delete;
 
-  void Run(const Boot& b) {
+  bool empty() const { return chain_.empty(); }
+
+  void Run(size_t boot, const Boot& b, std::vector<TraceDiff>* out) {
+    boot_ = boot;
+    out_ = out;
     std::vector<bool> ran(chain_.size(), false);
     const TraceStep* latest = nullptr;  // the ran step furthest along the chain
     size_t latest_at = 0;
     for (const TraceStep& t : b.steps) {
-      auto it = index_.find(t.phase + " " + t.step);
+      auto it = index_.find(Key(t.phase, t.step));
       if (it == index_.end()) {
         Add(TraceDiffKind::kNotInBinary, t.phase, t.step, t.line,
-            "ran step " + Name(t) + ", which the binary's " + b.subarch + " chain does not have");
+            Cat({"ran step ", t.step, " (", t.phase, "), which the binary's ", b.subarch,
+                 " chain does not have"}));
         continue;
       }
       ran[it->second] = true;
       if (latest && it->second < latest_at)
         Add(TraceDiffKind::kOutOfOrder, t.phase, t.step, t.line,
-            "ran step " + Name(t) + " after " + Name(*latest) + "; the binary's chain runs it before");
+            Cat({"ran step ", t.step, " (", t.phase, ") after ", latest->step, " (", latest->phase,
+                 "); the binary's chain runs it before"}));
       else
         latest = &t, latest_at = it->second;
       CheckFunction(t, chain_[it->second]);
     }
+    const std::string hint = StopHint(b);
     for (size_t i = 0; i < chain_.size(); ++i)
       if (!ran[i])
         Add(TraceDiffKind::kNotRun, chain_[i].phase, chain_[i].step, 0,
-            "step " + chain_[i].step + " (" + chain_[i].phase + ") is in the binary's " +
-                b.subarch + " chain but did not run" + StopHint(b));
+            Cat({"step ", chain_[i].step, " (", chain_[i].phase, ") is in the binary's ", b.subarch,
+                 " chain but did not run", hint}));
   }
 
  private:
+  using Key = std::pair<std::string_view, std::string_view>;  // phase, step
+
   void CheckFunction(const TraceStep& t, const ChainStep& c) {
     if (!t.has_fn || !c.has_address || t.fn == c.address) return;
     Add(TraceDiffKind::kDifferentFunction, t.phase, t.step, t.line,
-        "step " + Name(t) + " ran the function at " + Hex(t.fn) + "; the binary's is " +
-            c.function + " at " + Hex(c.address));
+        Cat({"step ", t.step, " (", t.phase, ") ran the function at ", Hex(t.fn), "; the binary's is ",
+             c.function, " at ", Hex(c.address)}));
   }
 
   void Add(TraceDiffKind k, const std::string& phase, const std::string& step, uint32_t line,
@@ -89,25 +114,30 @@ class BootCheck {
     out_->push_back({boot_, k, phase, step, line, std::move(message)});
   }
 
-  size_t boot_;
-  const std::vector<ChainStep>& chain_;
-  std::vector<TraceDiff>* out_;
-  std::map<std::string, size_t> index_;
+  const std::vector<ChainStep> chain_;
+  std::map<Key, size_t> index_;
+  size_t boot_ = 0;
+  std::vector<TraceDiff>* out_ = nullptr;
 };
 
 }  // namespace
 
 std::vector<TraceDiff> CheckBoots(const TraceLog& log, const Model& model) {
   std::vector<TraceDiff> out;
+  std::map<std::string, BootCheck, std::less<>> checks;  // by subarch
   for (size_t i = 0; i < log.boots.size(); ++i) {
     const Boot& b = log.boots[i];
-    const std::vector<ChainStep> chain = ChainOf(model, b.subarch);
-    if (chain.empty()) {
+    auto it = checks.find(b.subarch);
+    if (it == checks.end())
+      it = checks.emplace(std::piecewise_construct, std::forward_as_tuple(b.subarch),
+                          std::forward_as_tuple(ChainOf(model, b.subarch)))
+               .first;
+    if (it->second.empty()) {
       out.push_back({i, TraceDiffKind::kNoChain, "", "", 0,
-                     "the binary has no chain for subarch " + b.subarch});
+                     Cat({"the binary has no chain for subarch ", b.subarch})});
       continue;
     }
-    BootCheck(i, chain, &out).Run(b);
+    it->second.Run(i, b, &out);
   }
   return out;
 }

@@ -58,11 +58,10 @@ TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
 int RunTrace(const TraceArgs& a, std::ostream& out, std::ostream& err, Loader load,
              void* context) {
   std::string error;
+  std::vector<std::string> texts(a.logs.size());
   std::vector<LogText> logs;
-  for (const std::string& path : a.logs) {
-    logs.push_back({path, ""});
-    if (!ReadLog(path, &logs.back().text, &error)) break;
-  }
+  for (size_t i = 0; i < a.logs.size() && error.empty(); ++i)
+    if (ReadLog(a.logs[i], &texts[i], &error)) logs.push_back({a.logs[i], texts[i]});
   std::unique_ptr<Program> program;
   std::unique_ptr<Model> model;
   if (error.empty() && !a.binary.empty()) {

@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "src/audit/audit.h"
@@ -26,9 +27,11 @@ int RunTrace(const TraceArgs& args, std::ostream& out, std::ostream& err, Loader
              void* context);
 
 // The result from logs already in memory and an optional model (null
-// without --binary); the fuzz target calls this.
+// without --binary); the fuzz target calls this. The texts are read, not
+// kept: the caller owns them.
 struct LogText {
-  std::string name, text;
+  std::string name;
+  std::string_view text;
 };
 TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
                          const std::string& binary_name, std::string* error);

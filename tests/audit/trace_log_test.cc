@@ -71,6 +71,33 @@ TEST(TraceLog, ToleratesTimestampsColourCarriageReturnsTabsAndNewFields) {
   EXPECT_FALSE(log.boots[0].steps[1].has_fn);
 }
 
+// A line without control bytes is read in place, one with any is cleaned
+// first (HasControl, eight bytes at a time): a control byte at every
+// offset, across the word boundaries, is removed the same way, and bytes
+// from 0x80 up are kept (they make a name bad).
+TEST(TraceLog, ControlBytesAtEveryOffsetAreRemoved) {
+  const std::string line = "earlyinit: pc early step_a ok @10 cycles=4 fn=0x10";
+  for (char control : {'\x01', '\x1f', '\x7f', '\x00'}) {
+    for (size_t at = 0; at <= line.size(); ++at) {
+      std::string text = line;
+      text.insert(at, 1, control);
+      const TraceLog log = Parse(text + "\n");
+      ASSERT_EQ(log.boots.size(), 1u) << "byte " << int(control) << " at " << at;
+      ASSERT_EQ(log.boots[0].steps.size(), 1u);
+      EXPECT_EQ(log.boots[0].steps[0].step, "step_a");
+      EXPECT_EQ(log.boots[0].steps[0].fn, 0x10u);
+      EXPECT_TRUE(log.bad_lines.empty());
+    }
+  }
+  EXPECT_EQ(KindOf("earlyinit: pc early st\x80" "ep ok @1"), "bad-name");
+  EXPECT_EQ(KindOf("earlyinit: pc early step ok @1\xff"), "bad-clock");
+  EXPECT_EQ(KindOf("earlyinit: pc early st\x7f" "ep ok @1"), "none");
+  // Cleaned lines are copied: a malformed one's text is the cleaned text.
+  const TraceLog log = Parse("old\rearlyinit: pc early st\x1b[1mep fine @1\r\n");
+  ASSERT_EQ(log.bad_lines.size(), 1u);
+  EXPECT_EQ(log.bad_lines[0].text, "earlyinit: pc early step fine @1");
+}
+
 TEST(TraceLog, TruncatedLastLineIsReportedAndDropped) {
   TraceLog log = Parse("earlyinit: pc early a ok @10 cycles=4\nearlyinit: pc early b ok @2");
   ASSERT_EQ(log.bad_lines.size(), 1u);
@@ -162,6 +189,27 @@ TEST(TraceCheck, EveryDifferenceKind) {
             (std::vector<std::string>{"out-of-order a", "different-function a", "not-in-binary x",
                                       "not-run c"}));
   EXPECT_EQ(Diffs("earlyinit: lguest early a ok @1\n"), std::vector<std::string>{"no-chain "});
+}
+
+// The chain is looked up once per subarch and checked against each of its
+// boots; a step a chain holds twice is found at its last place.
+TEST(TraceCheck, BootsOfOneSubarchShareTheChainAndARepeatedStepIsItsLast) {
+  EXPECT_EQ(Diffs("earlyinit: pc early a ok @1\nearlyinit: pc early b ok @2\nearlyinit: pc late c ok @3\n"
+                  "earlyinit: pc early b ok @4\n"
+                  "earlyinit: lguest early a ok @5\n"
+                  "earlyinit: pc early a ok @6\nearlyinit: pc late c ok @7\n"),
+            (std::vector<std::string>{"not-run a", "not-run c", "no-chain ", "not-run b"}));
+  Model m = PcModel();
+  Impl again;
+  again.step = "a";
+  m.chains[0].impls.push_back(again);  // early: a, b, a
+  m.Index();
+  std::vector<std::string> kinds;
+  for (const TraceDiff& d :
+       CheckBoots(Parse("earlyinit: pc early b ok @1\nearlyinit: pc early a ok @2\n"
+                        "earlyinit: pc late c ok @3\n"), m))
+    kinds.push_back(std::string(TraceDiffName(d.kind)) + " " + d.step);
+  EXPECT_EQ(kinds, std::vector<std::string>{"not-run a"}) << "a is the chain's third, after b";
 }
 
 TEST(TraceCheck, NotRunNamesTheFatalThatStoppedTheBoot) {
