@@ -1,5 +1,6 @@
 // What the commands share: the subarchs to show, run sequences, small
 // formatting helpers and the JSON header.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <set>
@@ -83,6 +84,24 @@ void SourceInto(std::string_view file, uint32_t line, std::string* out) {
   char digits[16];
   const char* end = std::to_chars(digits, digits + sizeof digits, line).ptr;
   out->assign(file).append(1, ':').append(digits, static_cast<size_t>(end - digits));
+}
+
+namespace {
+
+size_t Digits(uint64_t v) {
+  size_t n = 1;
+  for (; v >= 10; v /= 10) ++n;
+  return n;
+}
+
+}  // namespace
+
+size_t SourceWidth(std::string_view file, uint32_t line) {
+  return file.empty() ? 1 : file.size() + 1 + Digits(line);
+}
+
+size_t PadWidth(int v, size_t width) {
+  return v < 0 ? width : std::max(width, Digits(static_cast<uint64_t>(v)));
 }
 
 std::string Pad(int v, size_t width) {

@@ -43,6 +43,9 @@ bool IsBlank(const std::string& reason);        // no reason written
 std::string Source(std::string_view file, uint32_t line);  // "file:line" or "?"
 void SourceInto(std::string_view file, uint32_t line, std::string* out);  // the same, into *out
 std::string Pad(int v, size_t width);           // zero-padded, "??" when < 0
+// The sizes of Source's and Pad's strings, without making them.
+size_t SourceWidth(std::string_view file, uint32_t line);
+size_t PadWidth(int v, size_t width);
 std::string HexAddress(uint64_t a);             // "0x1139"
 // Opens the document's object and writes the fields every command's JSON
 // starts with; the caller adds its own and closes it.

@@ -1,4 +1,6 @@
 // `list`: each subarch's chain in run order.
+#include <algorithm>
+
 #include "src/audit/commands.h"
 #include "src/audit/text_table.h"
 
@@ -35,6 +37,16 @@ void ListRow(const Model& m, const RunItem& it, Row* row) {
   SourceInto(it.impl->file, it.impl->line, &r[5].text);
 }
 
+// The widths of ListRow's cells, without making them: the first pass.
+void WidenListColumns(const Model& m, const RunItem& it, std::vector<size_t>* width) {
+  int level, order;
+  LevelOrder(m, *it.impl, &level, &order);
+  const Impl& im = *it.impl;
+  const size_t w[] = {it.chain->phase.size(), PadWidth(level, 2), PadWidth(order, 4),
+                      im.step.size(),         im.function.size(), SourceWidth(im.file, im.line)};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; ++i) (*width)[i] = std::max((*width)[i], w[i]);
+}
+
 void TextBlock(const Model& m, const ShownSubarch& s, const std::vector<RunItem>& seq,
                std::ostream& out) {
   out << "subarch " << s.name;
@@ -48,16 +60,19 @@ void TextBlock(const Model& m, const ShownSubarch& s, const std::vector<RunItem>
                       {"step", ""},  {"function", ""}, {"source", ""}};
   std::vector<size_t> width;
   WidenColumns(header, &width);
+  for (const auto& it : seq) WidenListColumns(m, it, &width);
+  std::string text;  // written out 64 KB at a time
+  AppendRow(&text, header, width, "  ", false);
   Row row;
   for (const auto& it : seq) {
     ListRow(m, it, &row);
-    WidenColumns(row, &width);
+    AppendRow(&text, row, width, "  ", false);
+    if (text.size() >= 64 * 1024) {
+      out << text;
+      text.clear();
+    }
   }
-  PrintRow(out, header, width, "  ", false);
-  for (const auto& it : seq) {
-    ListRow(m, it, &row);
-    PrintRow(out, row, width, "  ", false);
-  }
+  out << text;
 }
 
 void JsonEntry(JsonWriter& w, const Model& m, const RunItem& it) {

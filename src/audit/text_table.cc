@@ -13,7 +13,16 @@ void WidenColumns(const Row& row, std::vector<size_t>* width) {
 
 void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& width,
               const std::string& indent, bool colour) {
-  std::string line = indent;
+  std::string line;
+  AppendRow(&line, row, width, indent, colour);
+  out << line;
+}
+
+void AppendRow(std::string* text, const Row& row, const std::vector<size_t>& width,
+               const std::string& indent, bool colour) {
+  std::string& line = *text;
+  const size_t start = line.size();
+  line.append(indent);
   for (size_t i = 0; i < row.size(); ++i) {
     const bool last = i + 1 == row.size();
     const bool coloured = colour && !row[i].colour.empty();
@@ -22,8 +31,8 @@ void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& widt
     if (coloured) line.append("\033[0m");
     if (!last) line.append(width[i] - row[i].text.size() + 2, ' ');
   }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  out << line << "\n";
+  while (line.size() > start && line.back() == ' ') line.pop_back();
+  line += '\n';
 }
 
 void PrintTable(std::ostream& out, const std::vector<Row>& rows, const std::string& indent,

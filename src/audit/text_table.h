@@ -25,6 +25,10 @@ void PrintTable(std::ostream& out, const std::vector<Row>& rows, const std::stri
 void WidenColumns(const Row& row, std::vector<size_t>* width);
 void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& width,
               const std::string& indent, bool colour);
+// PrintRow's line, appended to *text (a buffer the caller writes out in
+// large pieces: one ostream insertion per row cost as much as the row).
+void AppendRow(std::string* text, const Row& row, const std::vector<size_t>& width,
+               const std::string& indent, bool colour);
 
 }  // namespace audit
 

@@ -13,6 +13,7 @@
 
 #include "gtest/gtest.h"
 #include "src/audit/audit.h"
+#include "src/audit/commands.h"
 #include "src/audit/file_bytes.h"
 #include "src/audit/json.h"
 #include "src/audit/model.h"
@@ -211,6 +212,16 @@ TEST(Units, JsonFlushesLongDocuments) {
   EXPECT_GT(whole.size(), 500000u);
   EXPECT_LT(rest.size(), 64u * 1024) << "written out as it went";
   EXPECT_EQ(sink.str() + rest, whole);
+}
+
+// list sizes its columns from these widths before it makes the cells.
+TEST(Units, WidthsAreTheSizesOfTheCells) {
+  for (int v : {-1, 0, 7, 9, 10, 99, 100, 9999, 10000, 123456789})
+    for (size_t w : {2u, 4u}) EXPECT_EQ(audit::PadWidth(v, w), audit::Pad(v, w).size()) << v << " " << w;
+  for (uint32_t line : {0u, 9u, 10u, 4294967295u}) {
+    EXPECT_EQ(audit::SourceWidth("a.c", line), audit::Source("a.c", line).size()) << line;
+    EXPECT_EQ(audit::SourceWidth("", line), audit::Source("", line).size());
+  }
 }
 
 TEST(Units, LoadBufferRejectsGarbage) {
