@@ -6,16 +6,19 @@
 
 namespace audit {
 
+// On an error *r is left empty: a caller that renders it anyway shows
+// nothing rather than subarchs without their sequences.
 std::string ComputeList(const Model& m, const std::string& only, ListResult* r) {
-  r->subarchs = AllSubarchs(m);
+  std::vector<ShownSubarch> subarchs = AllSubarchs(m);
   if (!only.empty()) {
-    const std::string e = UnknownSubarch(r->subarchs, only);
+    const std::string e = UnknownSubarch(subarchs, only);
     if (!e.empty()) return e;
     std::vector<ShownSubarch> one;
-    for (const auto& s : r->subarchs)
+    for (const auto& s : subarchs)
       if (s.name == only) one.push_back(s);
-    r->subarchs = one;
+    subarchs = one;
   }
+  r->subarchs = std::move(subarchs);
   for (const auto& s : r->subarchs) r->sequences.push_back(RunSequence(m, s.name));
   return "";
 }

@@ -224,6 +224,22 @@ TEST(Units, WidthsAreTheSizesOfTheCells) {
   }
 }
 
+// An unknown subarch is an error and leaves the result empty (the fuzz
+// target rendered the half-made result: subarchs without sequences).
+TEST(Units, ListOfAnUnknownSubarchLeavesNothingToRender) {
+  audit::Model m;
+  m.subarchs = {{"xen_pv", "Xen PV", 2, "", 0}};
+  m.Index();
+  audit::ListResult r;
+  EXPECT_EQ(audit::ComputeList(m, "pc", &r), "unknown subarch pc (known: xen_pv)");
+  EXPECT_TRUE(r.subarchs.empty());
+  std::ostringstream out;
+  audit::RenderListText(m, r, out);
+  EXPECT_EQ(out.str(), "no subarchs and no chains\n");
+  EXPECT_EQ(audit::ComputeList(m, "xen_pv", &r), "");
+  EXPECT_EQ(r.subarchs.size(), r.sequences.size());
+}
+
 TEST(Units, LoadBufferRejectsGarbage) {
   std::vector<audit::ElfObject> objs;
   std::string error;

@@ -36,7 +36,7 @@ void OneCommand(const audit::Program& p, const audit::Model& m, unsigned which) 
   switch (which % 4) {
     case 0: {
       audit::ListResult list;
-      audit::ComputeList(m, which & 4 ? "pc" : "", &list);
+      if (!audit::ComputeList(m, which & 4 ? "pc" : "", &list).empty()) break;  // no pc: the tool exits 2
       audit::RenderListText(m, list, out);
       audit::RenderListJson(p, m, list, out);
       break;
