@@ -334,6 +334,26 @@ bool HasSectionNamed(Elf* elf, const char* wanted) {
   return false;
 }
 
+// What lies beyond the end of the file ("" : nothing): libelf shows a
+// file cut before its section headers as one without sections.
+std::string Truncated(Elf* elf) {
+  size_t size = 0;
+  elf_rawfile(elf, &size);
+  GElf_Ehdr eh;
+  if (!gelf_getehdr(elf, &eh)) return std::string("no ELF header: ") + elf_errmsg(-1);
+  const uint64_t table = eh.e_shoff + static_cast<uint64_t>(eh.e_shnum) * eh.e_shentsize;
+  if (eh.e_shoff > size || table > size || table < eh.e_shoff)
+    return "its section headers end at " + HexAddress(table) + ", the file at " + HexAddress(size);
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr sh;
+    if (!gelf_getshdr(scn, &sh)) return std::string("a section header: ") + elf_errmsg(-1);
+    if (sh.sh_type != SHT_NOBITS && (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
+      return "section " + std::to_string(elf_ndxscn(scn)) + " ends beyond the file";
+  }
+  return "";
+}
+
 bool HasDebugInfo(Elf* elf) {
   return HasSectionNamed(elf, ".debug_info") || HasSectionNamed(elf, ".zdebug_info");
 }
@@ -346,6 +366,12 @@ static std::unique_ptr<DwarfCalls::Impl> Finish(std::unique_ptr<DwarfCalls::Impl
   if (!im->elf || elf_kind(im->elf) != ELF_K_ELF) {
     *why = DwarfCalls::OpenError::kNotElf;
     *error = name + ": not an ELF file";
+    return nullptr;
+  }
+  const std::string cut = Truncated(im->elf);
+  if (!cut.empty()) {
+    *why = DwarfCalls::OpenError::kCorrupt;
+    *error = name + ": truncated or damaged ELF file: " + cut;
     return nullptr;
   }
   if (!HasDebugInfo(im->elf)) {

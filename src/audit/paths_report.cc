@@ -38,7 +38,8 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
 void RenderPathsText(const PathsResult& r, std::ostream& out) {
   for (const EntryTree& t : r.trees) {
     out << "entry " << t.entry.name << ": " << Join(t.entry.symbols, ", then ");
-    if (!t.entry.subarch.empty()) out << " (subarch " << t.entry.subarch << ")";
+    if (!t.entry.subarch.empty() && t.entry.subarch != t.entry.name)
+      out << " (subarch " << t.entry.subarch << ")";
     out << "\n";
     std::vector<Row> rows;
     for (const PathNode& n : t.roots) TextRows(n, "", &rows);
