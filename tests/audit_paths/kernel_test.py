@@ -12,11 +12,17 @@ EARLYINIT_CACHE (the cache, default ~/.cache/earlyinit).
 """
 import json
 import os
+import pwd
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FAILED = []
+# Bazel's test environment has no HOME: the cache is the user's own.
+CACHE = os.environ.get("EARLYINIT_CACHE") or os.path.join(
+    pwd.getpwuid(os.getuid()).pw_dir, ".cache", "earlyinit")
+ENV = dict(os.environ, EARLYINIT_CACHE=CACHE, HOME=pwd.getpwuid(os.getuid()).pw_dir,
+           PATH="/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
 
 
 def check(ok, what):
@@ -39,7 +45,7 @@ def script_output(name):
     """Runs a fetch/build script of this folder; its last line is the vmlinux."""
     # The real folder, not the runfiles' symlinks: the scripts hash themselves.
     path = os.path.realpath(os.path.join(HERE, name))
-    r = subprocess.run([path], stdout=subprocess.PIPE, text=True)
+    r = subprocess.run([path], stdout=subprocess.PIPE, text=True, env=ENV)
     if r.returncode != 0:
         sys.exit(f"kernel_test: {name} failed (exit {r.returncode})")
     return r.stdout.strip().splitlines()[-1]
