@@ -110,6 +110,9 @@ class Builder {
       c.through = ev.through;
       c.site = ev.site;
       c.where = dwarf_.Where(ev.after_site ? ev.site - 1 : ev.site);  // inside the call
+      // The chain hangs under the outermost dispatcher function only.
+      const bool dispatcher = IsDispatcher(c.name) && !in_dispatcher_;
+      if (dispatcher) in_dispatcher_ = true;
       if (ev.kind == CallKind::kInline) {
         // An inlined body is part of its caller: same depth.
         if (o_.stops.count(c.name) || IsKasanRuntime(c.name)) c.mark = NodeMark::kStop;
@@ -118,7 +121,10 @@ class Builder {
         if (ev.callee_addr) Function(&c, ev.callee_addr, left - 1);
         else c.mark = o_.stops.count(c.name) || IsKasanRuntime(c.name) ? NodeMark::kStop : NodeMark::kNoDwarf;
       }
-      if (IsDispatcher(c.name)) Chain(&c, left);
+      if (dispatcher) {
+        in_dispatcher_ = false;
+        Chain(&c, left);
+      }
       parent->children.push_back(std::move(c));
     }
   }
@@ -130,7 +136,7 @@ class Builder {
     for (const ChainStep& s : it->second) {
       PathNode c;
       c.kind = PathNode::Kind::kStep;
-      c.name = s.symbol;
+      c.name = s.function;
       c.step = s.step;
       uint64_t addr;
       if (dwarf_.SymbolAddress(s.symbol, &addr)) Function(&c, addr, left - 1);
@@ -145,6 +151,7 @@ class Builder {
   const std::string& subarch_;
   std::vector<uint64_t> stack_;
   std::unordered_map<uint64_t, int> expanded_;  // function -> depth left when expanded
+  bool in_dispatcher_ = false;
 };
 
 void Reached(const PathNode& n, std::unordered_map<std::string, std::string>* how,

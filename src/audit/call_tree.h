@@ -50,9 +50,10 @@ struct EntryTree {
   std::vector<PathNode> roots;  // one per symbol
 };
 
-// One earlyinit step of a chain: the step and its function's symbol.
+// One earlyinit step of a chain: the step, its function's symbol and the
+// function's name as shown (demangled).
 struct ChainStep {
-  std::string step, symbol;
+  std::string step, symbol, function;
 };
 // The run sequence of each subarch, from .linktable_meta (empty: the file
 // has no earlyinit metadata).

@@ -138,7 +138,8 @@ Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string
     if (e.subarch.empty() || chains.count(e.subarch)) continue;
     std::vector<ChainStep>& steps = chains[e.subarch];
     for (const RunItem& it : RunSequence(*m, e.subarch))
-      steps.push_back({std::string(it.impl->step), std::string(it.impl->symbol)});
+      steps.push_back({std::string(it.impl->step), std::string(it.impl->symbol),
+                       std::string(it.impl->function)});
   }
   return chains;
 }

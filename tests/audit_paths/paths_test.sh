@@ -92,6 +92,37 @@ xmllint --noout "$tmp/svg.out" && ok || fail "svg: not valid XML"
 rsvg-convert -o "$tmp/svg.png" "$tmp/svg.out" && [ -s "$tmp/svg.png" ] && ok || fail "svg: rsvg-convert failed"
 [ "$(grep -c 'class="finding"' "$tmp/svg.out")" -eq 3 ] && ok || fail "svg: want 3 flagged calls"
 
+# A program that uses earlyinit (examples/hosted, built here with -g): where
+# a path reaches the dispatcher, the chain of the entry's subarch from
+# .linktable_meta hangs under it, equal to `earlyinit-audit list`.
+root=$(cd "$here/../.." && pwd)
+if [ -d "$root/examples/hosted" ] && [ -f "$root/linker_scripts/linktable.ld" ]; then
+  mkdir -p "$tmp/hosted"
+  gcc -std=gnu11 -O2 -g -I"$root/include" -I"$root" -c "$root/examples/hosted/steps.c" -o "$tmp/hosted/steps.o" &&
+    for f in boot cpu kasan main; do
+      g++ -std=c++17 -O2 -g -I"$root/include" -I"$root" -c "$root/examples/hosted/$f.cc" -o "$tmp/hosted/$f.o" || exit 1
+    done &&
+    g++ -fuse-ld=bfd -O2 -g "$tmp"/hosted/*.o -Wl,-T,"$root/linker_scripts/linktable.ld" -o "$tmp/hosted/hosted" ||
+    { echo "paths_test: cannot build examples/hosted with -g" >&2; exit 1; }
+  run hosted 0 paths --format json hosted/hosted --entry pc=main --entry xen_pv=main --entry xen_pvh=main --depth 1
+  for s in pc xen_pv xen_pvh; do
+    run list-$s 0 list --format json --subarch $s hosted/hosted
+    python3 - "$tmp/hosted.out" "$tmp/list-$s.out" $s <<'PY' && ok || fail "hosted: the chain under the dispatcher of $s differs from list"
+import json, sys
+paths, listed, sub = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+def steps(n, out):
+    if n["kind"] == "step": out.append((n["step"], n["name"]))
+    for c in n.get("calls", []): steps(c, out)
+    return out
+got = [s for r in next(e for e in paths["entries"] if e["name"] == sub)["tree"] for s in steps(r, [])]
+want = [(c["step"], c["function"]) for c in listed["subarchs"][0]["chain"]]
+assert got and got == want, (got, want)
+PY
+  done
+else
+  fail "examples/hosted or linker_scripts/linktable.ld missing"
+fi
+
 # Bad input: no DWARF, a missing entry symbol, not ELF, truncated, damaged.
 run nodebug 2 paths entries-nodebug --preset linux-x86_64
 stderr_has nodebug "no DWARF debug info (build the kernel with CONFIG_DEBUG_INFO"
