@@ -104,7 +104,7 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "earlyinit-audit " << kVersion << " (linktable metadata format 1)\n";
     return kExitClean;
   }
-  if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check or trace)");
+  if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check, trace or paths)");
   if (o.command == Command::kTrace) return Trace(o, out, err, load, context);
   const std::string bad = CheckOperands(o);
   if (!bad.empty()) return Usage(err, bad);

@@ -133,7 +133,7 @@ class Builder {
   void Chain(PathNode* n, int left) {
     auto it = chains_.find(subarch_);
     if (it == chains_.end()) return;
-    for (const ChainStep& s : it->second) {
+    for (const DispatchStep& s : it->second) {
       PathNode c;
       c.kind = PathNode::Kind::kStep;
       c.name = s.function;

@@ -52,12 +52,12 @@ struct EntryTree {
 
 // One earlyinit step of a chain: the step, its function's symbol and the
 // function's name as shown (demangled).
-struct ChainStep {
+struct DispatchStep {
   std::string step, symbol, function;
 };
 // The run sequence of each subarch, from .linktable_meta (empty: the file
 // has no earlyinit metadata).
-using Chains = std::map<std::string, std::vector<ChainStep>>;
+using Chains = std::map<std::string, std::vector<DispatchStep>>;
 
 // The functions that run a chain (include/earlyinit/dispatch.h, x86.h).
 bool IsDispatcher(const std::string& name);

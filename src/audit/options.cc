@@ -138,7 +138,7 @@ std::string CheckOperands(const Options& o) {
   if (o.format == Format::kSvg) return "--format svg is for trace only";
   if (!o.binary.empty()) return "--binary is an option of trace only";
   if (o.command == Command::kNone)
-    return "unknown command " + o.command_word + " (list, matrix, diff, check or trace)";
+    return "unknown command " + o.command_word + " (list, matrix, diff, check, trace or paths)";
   if (!o.subarch.empty() && o.command != Command::kList) return "--subarch is an option of list only";
   const size_t names = o.command == Command::kDiff ? 2 : 0;
   if (o.positional.size() < names + 1)

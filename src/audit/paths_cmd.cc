@@ -6,6 +6,7 @@
 
 #include "src/audit/audit.h"
 #include "src/audit/commands.h"
+#include "src/audit/options.h"  // kUsage
 #include "src/audit/paths_report.h"
 
 namespace audit {
@@ -25,6 +26,7 @@ struct PathsArgs {
   std::vector<PathEntry> entries;
   TreeOptions tree;
   std::string format = "text";
+  bool help = false;
 };
 
 constexpr int kMaxDepth = 64;
@@ -67,6 +69,10 @@ std::string Depth(const std::string& v, PathsArgs* a) {
 }
 
 std::string Option(const std::string& name, const std::string& v, PathsArgs* a, bool* preset) {
+  if (name == "--help" || name == "-h") {
+    a->help = true;
+    return "";
+  }
   if (name == "--entry") return Entry(v, a);
   if (name == "--stop") {
     if (v.empty()) return "--stop needs a SYMBOL";
@@ -108,6 +114,10 @@ std::string Parse(const std::vector<std::string>& args, PathsArgs* a) {
     const std::string e = Option(name, value, &user, &preset);
     if (!e.empty()) return e;
   }
+  if (user.help) {
+    a->help = true;
+    return "";
+  }
   if (files.size() != 1) return "paths needs exactly one FILE";
   if (preset) LinuxX8664(a);
   for (PathEntry& e : user.entries) {
@@ -136,7 +146,7 @@ Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string
   BuildModel(*p, m.get());
   for (const PathEntry& e : a.entries) {
     if (e.subarch.empty() || chains.count(e.subarch)) continue;
-    std::vector<ChainStep>& steps = chains[e.subarch];
+    std::vector<DispatchStep>& steps = chains[e.subarch];
     for (const RunItem& it : RunSequence(*m, e.subarch))
       steps.push_back({std::string(it.impl->step), std::string(it.impl->symbol),
                        std::string(it.impl->function)});
@@ -168,6 +178,10 @@ int RunPaths(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (!usage.empty()) {
     err << "earlyinit-audit: error: " << usage << "\nTry 'earlyinit-audit --help'.\n";
     return kExitError;
+  }
+  if (a.help) {
+    out << kUsage;
+    return kExitClean;
   }
   std::string error;
   DwarfCalls::OpenError why;
