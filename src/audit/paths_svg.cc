@@ -51,12 +51,26 @@ std::string Text(const PathNode& n) {
   return s;
 }
 
+// One square per kind of line, as in the trees below.
+void Legend(std::ostream& out, int y) {
+  int x = kMargin;
+  for (PathNode::Kind k : {PathNode::Kind::kCall, PathNode::Kind::kTailCall, PathNode::Kind::kInline,
+                           PathNode::Kind::kIndirect, PathNode::Kind::kStep}) {
+    PathNode n;
+    n.kind = k;
+    out << "<rect class=\"legend\" x=\"" << x << "\" y=\"" << y << "\" width=\"" << kBox << "\" height=\""
+        << kBox << "\" fill=\"" << Colour(n, false) << "\"/>\n<text x=\"" << x + kBox + 4 << "\" y=\""
+        << y + 9 << "\">" << NodeKindName(k) << "</text>\n";
+    x += 80;
+  }
+}
+
 }  // namespace
 
 void RenderPathsSvg(const PathsResult& r, std::ostream& out) {
   std::vector<std::vector<Line>> blocks;
   size_t widest = 40;
-  int height = kMargin * 2 + 20;
+  int height = kMargin * 2 + 40;
   for (const EntryTree& t : r.trees) {
     std::vector<Line> lines;
     bool armed = true;
@@ -75,11 +89,13 @@ void RenderPathsSvg(const PathsResult& r, std::ostream& out) {
       << "<rect x=\"0\" y=\"0\" width=\"" << width << "\" height=\"" << height << "\" fill=\"#ffffff\"/>\n"
       << "<text class=\"heading\" x=\"" << kMargin << "\" y=\"" << kMargin + 10 << "\">" << r.findings.size()
       << (r.findings.size() == 1 ? " finding" : " findings") << " (red: KASAN runtime before kasan_early_init)</text>\n";
-  int y = kMargin + 20;
+  Legend(out, kMargin + 20);
+  int y = kMargin + 40;
   for (size_t b = 0; b < blocks.size(); ++b) {
     const EntryTree& t = r.trees[b];
     out << "<g class=\"entry\">\n<text class=\"heading\" x=\"" << kMargin << "\" y=\"" << y + 16
-        << "\">entry " << Xml(t.entry.name) << (t.entry.subarch.empty() ? "" : " (subarch " + Xml(t.entry.subarch) + ")")
+        << "\">entry " << Xml(t.entry.name)
+        << (t.entry.subarch.empty() || t.entry.subarch == t.entry.name ? "" : " (subarch " + Xml(t.entry.subarch) + ")")
         << "</text>\n";
     y += kHeading;
     for (const Line& l : blocks[b]) {
