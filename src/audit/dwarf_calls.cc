@@ -374,6 +374,12 @@ static std::unique_ptr<DwarfCalls::Impl> Finish(std::unique_ptr<DwarfCalls::Impl
     *error = name + ": truncated or damaged ELF file: " + cut;
     return nullptr;
   }
+  GElf_Ehdr eh{};
+  if (gelf_getehdr(im->elf, &eh) && eh.e_type == ET_REL) {
+    *why = DwarfCalls::OpenError::kNotElf;
+    *error = name + ": a relocatable object; paths reads a linked executable (a vmlinux)";
+    return nullptr;
+  }
   if (!HasDebugInfo(im->elf)) {
     *why = DwarfCalls::OpenError::kNoDwarf;
     *error = name + ": no DWARF debug info (build the kernel with CONFIG_DEBUG_INFO, or install "
@@ -391,7 +397,10 @@ static std::unique_ptr<DwarfCalls::Impl> Finish(std::unique_ptr<DwarfCalls::Impl
     *error = name + ": damaged symbol table: " + elf_errmsg(-1);
     return nullptr;
   }
-  im->ReadText();
+  gelf_getehdr(im->elf, &eh);
+  // Call instructions are decoded on x86 only; elsewhere callees come
+  // from DWARF and the symbol table alone.
+  if (eh.e_machine == EM_X86_64 || eh.e_machine == EM_386) im->ReadText();
   return im;
 }
 

@@ -130,6 +130,9 @@ stderr_has nodebug "-dbg package"
 [ "$(wc -l <"$tmp/nodebug.err")" -eq 1 ] && ok || fail "nodebug: want one line"
 run missing 2 paths entries-dwarf5 --entry a=x86_64_start_kernel --entry b=no_such_entry,other
 stderr_has missing "no function symbol no_such_entry (entry b), other (entry b)"
+gcc -O2 -g -c -o "$tmp/entries.o" "$here/fixtures/entries.c"
+run object 2 paths entries.o --preset linux-x86_64
+stderr_has object "a relocatable object; paths reads a linked executable"
 echo "not an ELF file" >"$tmp/text"
 run notelf 2 paths text --preset linux-x86_64
 stderr_has notelf "not an ELF file"
