@@ -74,6 +74,7 @@ struct DwarfCalls::Impl {
   void ReadText();
   std::string_view SymbolName(uint64_t addr) const;
   bool Read(uint64_t addr, size_t n, const unsigned char** out) const;
+  int Register(uint64_t end, std::string* name) const;
   bool UnitOf(uint64_t addr, Dwarf_Die* cu);
   bool FunctionAt(uint64_t addr, Dwarf_Die* fn);
   void Collect(Dwarf_Die* parent, std::vector<CallEvent>* out, int nesting);
@@ -94,7 +95,10 @@ bool DwarfCalls::Impl::ReadSymbols() {
       GElf_Sym s;
       if (!gelf_getsym(data, static_cast<int>(i), &s)) return false;
       const int type = GELF_ST_TYPE(s.st_info);
-      if ((type != STT_FUNC && type != STT_OBJECT) || s.st_shndx == SHN_UNDEF) continue;
+      // NOTYPE: assembly labels such as Linux's retpoline thunks.
+      if ((type != STT_FUNC && type != STT_OBJECT && type != STT_NOTYPE) || s.st_shndx == SHN_UNDEF ||
+          s.st_shndx == SHN_ABS)
+        continue;
       const char* name = elf_strptr(elf, sh.sh_link, s.st_name);
       if (!name || !*name) continue;
       by_addr.push_back({s.st_value, s.st_size, name});
@@ -123,6 +127,19 @@ std::string_view DwarfCalls::Impl::SymbolName(uint64_t addr) const {
   auto it = std::lower_bound(by_addr.begin(), by_addr.end(), addr,
                              [](const Sym& s, uint64_t a) { return s.addr < a; });
   return it != by_addr.end() && it->addr == addr ? it->name : std::string_view();
+}
+
+// The length of an x86-64 `call *%reg` ending at `end` (ff d0+r, or
+// 41 ff d0+r for r8-r15), its register in *name; 0 if there is none.
+int DwarfCalls::Impl::Register(uint64_t end, std::string* name) const {
+  static const char* const kRegs[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+                                        "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
+  const unsigned char* b;
+  if (!Read(end - 2, 2, &b) || b[0] != 0xff || (b[1] & 0xf8) != 0xd0) return 0;
+  const unsigned char* rex;
+  const bool high = Read(end - 3, 1, &rex) && rex[0] == 0x41;
+  *name = std::string("*%") + kRegs[(b[1] & 7) + (high ? 8 : 0)];
+  return high ? 3 : 2;
 }
 
 bool DwarfCalls::Impl::Read(uint64_t addr, size_t n, const unsigned char** out) const {
@@ -225,7 +242,8 @@ bool DwarfCalls::Impl::CallSite(Dwarf_Die* die, CallEvent* ev) {
   } else if (!call_pc && Read(site - 2, 2, &b) && b[0] == 0xeb) {  // jmp rel8: a tail call
     ev->callee_addr = site + static_cast<uint64_t>(static_cast<int64_t>(static_cast<int8_t>(b[1])));
     ev->site = site - 2;
-  } else if (!call_pc && Read(site - 6, 6, &b) && b[0] == 0xff && b[1] == 0x15) {
+  } else if (!call_pc && Read(site - 6, 6, &b) && b[0] == 0xff && (b[1] == 0x15 || b[1] == 0x25)) {
+    // call or jmp (a tail call) *disp32(%rip): through a pointer in memory
     int32_t rel;
     memcpy(&rel, b + 2, 4);
     const uint64_t slot = site + static_cast<uint64_t>(static_cast<int64_t>(rel));
@@ -235,10 +253,16 @@ bool DwarfCalls::Impl::CallSite(Dwarf_Die* die, CallEvent* ev) {
     ev->through = "*" + (name.empty() ? HexAddress(slot) : std::string(name));
     ev->site = site - 6;
     return true;
+  } else if (const int n = call_pc ? 0 : Register(site, &ev->through)) {  // call *%reg
+    ev->kind = CallKind::kIndirect;
+    ev->callee.clear();
+    ev->site = site - static_cast<uint64_t>(n);
+    return true;
   } else if (!call_pc) {
     ev->after_site = true;  // a return address: the call is just before it
   }
   const std::string_view at = ev->callee_addr ? SymbolName(ev->callee_addr) : std::string_view();
+  if (ev->callee.empty() && at.empty() && ev->callee_addr) ev->callee = HexAddress(ev->callee_addr);
   // GCC names a builtin's call __builtin_memcpy; the code calls memcpy.
   if (ev->callee.empty() || (!at.empty() && ev->callee.rfind("__builtin_", 0) == 0)) ev->callee = std::string(at);
   if (!ev->callee_addr && has) {

@@ -82,6 +82,9 @@ golden depth1
 # kasan_early_init on native, so it is no finding; a stop at
 # kasan_early_init's caller hides the instrumented code and the finding.
 grep -q "copy_bootdata" "$tmp/native.out" && ok || fail "native: copy_bootdata not shown"
+# An indirect call is shown with the pointer it goes through, not followed.
+grep -q "indirect \*pv_cpu_op  *xen_start_kernel+0x_" <(norm <"$tmp/depth1.out") && ok ||
+  fail "depth1: the indirect call through pv_cpu_op"
 run stop-before 0 paths entries-dwarf5 --entry x=xen_start_kernel --stop xen_setup_features \
   --stop checked_load
 grep -q "inline checked_load  *\[stop\]" "$tmp/stop-before.out" && ok || fail "stop on an inlined function"
