@@ -17,8 +17,9 @@ namespace audit {
 
 struct PathEntry {
   std::string name;                  // "native"
-  std::vector<std::string> symbols;  // run one after the other
+  std::vector<std::string> symbols;  // run one after the other; "A|B": the first in the file
   std::string subarch;               // its earlyinit chain ("" : none)
+  bool optional = false;             // a preset's: dropped when the file lacks a symbol
 };
 
 enum class NodeMark {

@@ -2,6 +2,7 @@
 // the matrix and the KASAN rule -> text, JSON or SVG.
 #include "src/audit/paths_cmd.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "src/audit/audit.h"
@@ -32,10 +33,14 @@ struct PathsArgs {
 constexpr int kMaxDepth = 64;
 
 // --preset linux-x86_64: Linux's three x86-64 entries and where they meet.
+// Its PVH entry is what pvh_start_xen calls before startup_64:
+// xen_prepare_pvh in Linux, earlyinit_enter_pvh in examples/linux's patched
+// kernel (which runs xen_prepare_pvh later, in the chain). An entry whose
+// kernel lacks it (built without XEN_PV, say) is left out, and said so.
 void LinuxX8664(PathsArgs* a) {
-  a->entries.push_back({"native", {"x86_64_start_kernel"}, "pc"});
-  a->entries.push_back({"pvh", {"xen_prepare_pvh", "x86_64_start_kernel"}, "xen_pvh"});
-  a->entries.push_back({"xen_pv", {"xen_start_kernel"}, "xen_pv"});
+  a->entries.push_back({"native", {"x86_64_start_kernel"}, "pc", true});
+  a->entries.push_back({"pvh", {"earlyinit_enter_pvh|xen_prepare_pvh", "x86_64_start_kernel"}, "xen_pvh", true});
+  a->entries.push_back({"xen_pv", {"xen_start_kernel"}, "xen_pv", true});
   a->tree.stops.insert("start_kernel");
 }
 
@@ -154,6 +159,32 @@ Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string
   return chains;
 }
 
+// Each symbol becomes its first alternative in the file ("A|B"). Entries
+// of a preset that lack one go to *absent; the others' missing symbols are
+// returned, named with their entry ("" : none).
+std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
+                    std::vector<AbsentEntry>* absent) {
+  std::string missing;
+  std::vector<PathEntry> kept;
+  for (PathEntry& e : *entries) {
+    AbsentEntry lacks{e.name, {}};
+    for (std::string& s : e.symbols) {
+      uint64_t addr;
+      const std::vector<std::string> alternatives = Split(s, '|');
+      auto found = std::find_if(alternatives.begin(), alternatives.end(),
+                                [&](const std::string& a) { return dwarf.SymbolAddress(a, &addr); });
+      if (found != alternatives.end()) s = *found;
+      else lacks.missing.push_back(s);
+    }
+    if (lacks.missing.empty()) kept.push_back(std::move(e));
+    else if (e.optional) absent->push_back(std::move(lacks));
+    else
+      for (const std::string& s : lacks.missing) missing += (missing.empty() ? "" : ", ") + s + " (entry " + e.name + ")";
+  }
+  *entries = std::move(kept);
+  return missing;
+}
+
 int Fail(std::ostream& err, const std::string& message) {
   err << "earlyinit-audit: error: " << message << "\n";
   return kExitError;
@@ -188,15 +219,10 @@ int RunPaths(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::unique_ptr<DwarfCalls> dwarf = bytes ? DwarfCalls::OpenMemory(*bytes, &error, &why)
                                             : DwarfCalls::OpenFile(a.file, &error, &why);
   if (!dwarf) return Fail(err, error);
-  std::string missing;
-  for (const PathEntry& e : a.entries)
-    for (const std::string& s : e.symbols) {
-      uint64_t addr;
-      if (!dwarf->SymbolAddress(s, &addr)) missing += (missing.empty() ? "" : ", ") + s + " (entry " + e.name + ")";
-    }
-  if (!missing.empty()) return Fail(err, a.file + ": no function symbol " + missing);
-
   PathsResult r;
+  const std::string missing = Resolve(*dwarf, &a.entries, &r.absent);
+  if (!missing.empty()) return Fail(err, a.file + ": no function symbol " + missing);
+  if (a.entries.empty()) return Fail(err, a.file + ": none of the preset's entries is in the file");
   r.file = a.file;
   r.options = a.tree;
   r.trees = BuildTrees(*dwarf, a.entries, a.tree, ReadChains(a, *dwarf, bytes));

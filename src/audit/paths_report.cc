@@ -36,6 +36,8 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
 }  // namespace
 
 void RenderPathsText(const PathsResult& r, std::ostream& out) {
+  for (const AbsentEntry& a : r.absent)
+    out << "entry " << a.name << ": not in this file (no " << Join(a.missing, ", ") << ")\n\n";
   for (const EntryTree& t : r.trees) {
     out << "entry " << t.entry.name << ": " << Join(t.entry.symbols, ", then ");
     if (!t.entry.subarch.empty() && t.entry.subarch != t.entry.name)
@@ -105,6 +107,13 @@ void RenderPathsJson(const PathsResult& r, std::ostream& out) {
   w.Key("depth").Int(r.options.depth);
   w.Key("stops").BeginArray();
   for (const std::string& s : r.options.stops) w.Str(s);
+  w.End();
+  w.Key("absent_entries").BeginArray();
+  for (const AbsentEntry& a : r.absent) {
+    w.BeginObject().Key("name").Str(a.name).Key("missing");
+    JsonStrings(w, a.missing);
+    w.End();
+  }
   w.End();
   w.Key("entries").BeginArray();
   for (const EntryTree& t : r.trees) {

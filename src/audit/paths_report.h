@@ -13,9 +13,16 @@
 
 namespace audit {
 
+// A preset's entry the file does not have (a kernel built without XEN_PV).
+struct AbsentEntry {
+  std::string name;
+  std::vector<std::string> missing;  // its symbols not in the file
+};
+
 struct PathsResult {
   std::string file;
   TreeOptions options;
+  std::vector<AbsentEntry> absent;
   std::vector<EntryTree> trees;
   std::vector<MatrixLine> matrix;
   std::vector<KasanFinding> findings;

@@ -89,6 +89,22 @@ run stop-before 0 paths entries-dwarf5 --entry x=xen_start_kernel --stop xen_set
   --stop checked_load
 grep -q "inline checked_load  *\[stop\]" "$tmp/stop-before.out" && ok || fail "stop on an inlined function"
 
+# The preset on kernels built otherwise: without XEN_PV its entry is left
+# out and said so; with examples/linux's PVH entry (earlyinit_enter_pvh,
+# not instrumented) the PVH path is clean; a file with none is an error.
+gcc -O2 -g -DNO_XEN_PV -o "$tmp/no-xen-pv" "$here/fixtures/entries.c"
+gcc -O2 -g -DNO_XEN_PV -DPATCHED_PVH -o "$tmp/patched-pvh" "$here/fixtures/entries.c"
+run no-xen-pv 1 paths no-xen-pv --preset linux-x86_64
+grep -q "^entry xen_pv: not in this file (no xen_start_kernel)" "$tmp/no-xen-pv.out" && ok ||
+  fail "no-xen-pv: the absent entry is not said"
+run patched-pvh 0 paths patched-pvh --preset linux-x86_64
+grep -q "^entry pvh: earlyinit_enter_pvh, then x86_64_start_kernel" "$tmp/patched-pvh.out" && ok ||
+  fail "patched-pvh: the PVH entry is not earlyinit_enter_pvh"
+printf 'int main(void) { return 0; }\n' >"$tmp/empty.c"
+gcc -g -o "$tmp/empty" "$tmp/empty.c"
+run none 2 paths empty --preset linux-x86_64
+stderr_has none "none of the preset's entries is in the file"
+
 # SVG: valid XML, renders, flagged calls in red.
 run svg 1 paths entries-dwarf5 --preset linux-x86_64 --format svg
 xmllint --noout "$tmp/svg.out" && ok || fail "svg: not valid XML"
