@@ -6,6 +6,8 @@ do not use earlyinit (issue 21, "Tests").
                               (fetch_debian_vmlinux: downloaded once, cached)
   kernel_test.py unmodified   an unmodified 6.1.192 with KASAN and DWARF 5
                               (build_unmodified_kernel: about 10 minutes cold)
+  kernel_test.py patched      examples/linux's kernels (examples/linux/build
+                              xen and kasan): needs DWARF in their fragments
 
 Environment: EARLYINIT_AUDIT (the tool; under Bazel, from the runfiles),
 EARLYINIT_CACHE (the cache, default ~/.cache/earlyinit).
@@ -116,10 +118,45 @@ def unmodified():
     check(("pvh", "xen_prepare_pvh") in fns, "xen_prepare_pvh itself is instrumented")
 
 
+DISPATCHERS = ("earlyinit_x86_run", "earlyinit_run_chain")
+SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen_pv": "xen_pv"}
+
+
+def patched():
+    """examples/linux's kernels: every entry reaches the dispatcher, the chain
+    under it is list --subarch S's, and the KASAN variant is clean. Needs
+    DWARF in examples/linux's config fragments (CONFIG_DEBUG_INFO_DWARF5)."""
+    build = os.path.realpath(os.path.join(HERE, "../../examples/linux/build"))
+    for variant in ("xen", "kasan"):
+        r = subprocess.run([build, variant], stdout=subprocess.PIPE, text=True, env=ENV)
+        if r.returncode != 0:
+            sys.exit(f"kernel_test: examples/linux/build {variant} failed")
+        vmlinux = os.path.join(r.stdout.strip().splitlines()[-1], "vmlinux")
+        r = subprocess.run([tool(), "paths", vmlinux, "--preset", "linux-x86_64", "--depth", "6",
+                            "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+        if "no DWARF" in r.stderr:
+            sys.exit(f"kernel_test: examples/linux's {variant} vmlinux has no DWARF: its config "
+                     "fragments need CONFIG_DEBUG_INFO_DWARF5=y (and DEBUG_KERNEL, DEBUG_INFO)")
+        doc = json.loads(r.stdout)
+        for e in doc["entries"]:
+            found = [n for n in entry_nodes(doc, e["name"]) if n.get("name") in DISPATCHERS]
+            check(bool(found), f"{variant}: entry {e['name']} reaches the dispatcher")
+            got = [(n["step"], n["name"]) for n in entry_nodes(doc, e["name"]) if n["kind"] == "step"]
+            listed = json.loads(subprocess.run(
+                [tool(), "list", "--format", "json", "--subarch", SUBARCH[e["name"]], vmlinux],
+                stdout=subprocess.PIPE, text=True).stdout)
+            want = [(c["step"], c["function"]) for c in listed["subarchs"][0]["chain"]]
+            check(got == want, f"{variant}: entry {e['name']}'s chain is list --subarch's")
+        if variant == "kasan":
+            check(not doc["findings"], f"kasan: the KASAN rule is clean ({len(doc['findings'])} findings)")
+
+
 def main():
-    if len(sys.argv) != 2 or sys.argv[1] not in ("debian", "unmodified"):
-        sys.exit("usage: kernel_test.py debian|unmodified")
-    {"debian": debian, "unmodified": unmodified}[sys.argv[1]]()
+    modes = {"debian": debian, "unmodified": unmodified, "patched": patched}
+    if len(sys.argv) != 2 or sys.argv[1] not in modes:
+        sys.exit("usage: kernel_test.py debian|unmodified|patched")
+    modes[sys.argv[1]]()
     print(f"{len(FAILED)} failed")
     sys.exit(1 if FAILED else 0)
 
