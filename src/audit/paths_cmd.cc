@@ -99,12 +99,16 @@ std::string Option(const std::string& name, const std::string& v, PathsArgs* a, 
 }
 
 std::string Parse(const std::vector<std::string>& args, PathsArgs* a) {
-  bool seen_command = false, preset = false;
+  bool seen_command = false, preset = false, only_files = false;
   std::vector<std::string> files;
   PathsArgs user;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& s = args[i];
-    if (s.size() < 2 || s[0] != '-') {
+    if (s == "--" && !only_files) {
+      only_files = true;
+      continue;
+    }
+    if (only_files || s.size() < 2 || s[0] != '-') {
       if (seen_command) files.push_back(s);
       seen_command = true;
       continue;

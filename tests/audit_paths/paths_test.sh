@@ -182,6 +182,7 @@ stderr_has twice "entry native is given twice"
 run two-files 2 paths entries-dwarf5 entries-dwarf4 --preset linux-x86_64
 stderr_has two-files "paths needs exactly one FILE"
 
+run dashdash 0 paths --entry native=x86_64_start_kernel --stop x86_64_start_reservations -- entries-dwarf5
 run help 0 paths --help
 grep -q "paths FILE \[--entry NAME=SYMBOL" "$tmp/help.out" && ok || fail "paths --help: no paths line"
 
