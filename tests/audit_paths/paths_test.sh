@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # earlyinit-audit paths on small fixtures compiled here (fixtures/entries.c,
-# gcc -O2 with DWARF 4 and DWARF 5): text and JSON goldens, the KASAN rule's
+# gcc -O2 with DWARF 4 and DWARF 5, clang -O2 with DWARF 5): text and JSON goldens, the KASAN rule's
 # exit statuses, the SVG (xmllint, rsvg-convert), bad inputs.
 #
 # Addresses and offsets depend on the compiler: the goldens hold them as
@@ -24,7 +24,7 @@ failed=0
 ok() { passed=$((passed + 1)); }
 fail() { echo "FAIL: $*" >&2; failed=$((failed + 1)); }
 need() { command -v "$1" >/dev/null || { echo "paths_test: needs $1 (run tools/install)" >&2; exit 1; }; }
-need gcc; need xmllint; need rsvg-convert; need python3
+need gcc; need clang; need xmllint; need rsvg-convert; need python3
 
 norm() { sed -E 's/0x[0-9a-f]+/0x_/g'; }
 
@@ -68,6 +68,13 @@ golden preset-json-dwarf5
 # DWARF 4 (DW_TAG_GNU_call_site) reads as DWARF 5 (DW_TAG_call_site).
 diff <(norm <"$tmp/preset-dwarf4.out") <(norm <"$tmp/preset-dwarf5.out") >/dev/null && ok ||
   fail "DWARF 4 and DWARF 5 give different trees"
+# Clang's DWARF 5 (its call sites sit beside the inlined helpers, not in
+# them): the same findings.
+clang -O2 -g -gdwarf-5 -Wno-unknown-attributes -o "$tmp/entries-clang" "$here/fixtures/entries.c" ||
+  { echo "paths_test: cannot build the fixture with clang -gdwarf-5" >&2; exit 1; }
+run preset-clang 1 paths entries-clang --preset linux-x86_64 --depth 4
+diff <(grep "^kasan-before" "$tmp/preset-clang.out") <(grep "^kasan-before" "$tmp/preset-dwarf5.out") &&
+  ok || fail "clang's DWARF 5 gives other findings than gcc's"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [f["entry"] for f in d["findings"]] == ["pvh","xen_pv","xen_pv"], d["findings"]' \
   "$tmp/preset-json-dwarf4.out" && ok || fail "JSON findings of the preset"
 
