@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# earlyinit-audit paths on small fixtures compiled here (fixtures/entries.c,
-# gcc -O2 with DWARF 4 and DWARF 5, clang -O2 with DWARF 5): text and JSON goldens, the KASAN rule's
-# exit statuses, the SVG (xmllint, rsvg-convert), bad inputs.
+# earlyinit-audit paths on small fixtures compiled here (fixtures/entries.c:
+# gcc -O2 with DWARF 4 and 5, clang -O2 with DWARF 5): text and JSON
+# goldens, the KASAN rule's exit statuses, the SVG (xmllint, rsvg-convert),
+# bad inputs.
 #
 # Addresses and offsets depend on the compiler: the goldens hold them as
 # 0x_ (the structure, names, kinds, order and findings are compared).
