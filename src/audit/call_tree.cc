@@ -103,6 +103,13 @@ class Builder {
   }
 
   void Events(PathNode* parent, const std::vector<CallEvent>& events, int left) {
+    // Inlines in inlines in 64 levels of calls: past this many levels the
+    // tree (and every walk over it, which recurses) stops, marked as depth.
+    if (++levels_ > kMaxLevels) {
+      parent->mark = NodeMark::kDepth;
+      --levels_;
+      return;
+    }
     for (const CallEvent& ev : events) {
       PathNode c;
       c.kind = KindOf(ev.kind);
@@ -127,6 +134,7 @@ class Builder {
       }
       parent->children.push_back(std::move(c));
     }
+    --levels_;
   }
 
   // The earlyinit chain of this entry's subarch, under the dispatcher.
@@ -152,6 +160,8 @@ class Builder {
   std::vector<uint64_t> stack_;
   std::unordered_map<uint64_t, int> expanded_;  // function -> depth left when expanded
   bool in_dispatcher_ = false;
+  int levels_ = 0;
+  static constexpr int kMaxLevels = 512;
 };
 
 void Reached(const PathNode& n, std::unordered_map<std::string, std::string>* how,
