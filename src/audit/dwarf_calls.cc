@@ -307,7 +307,7 @@ bool DwarfCalls::Impl::Inlined(Dwarf_Die* die, CallEvent* ev, int nesting) {
 void DwarfCalls::Impl::Collect(Dwarf_Die* parent, std::vector<CallEvent>* out, int nesting) {
   if (nesting > kMaxNesting) {
     Damage("DIEs nest deeper than " + std::to_string(kMaxNesting) + " levels at " +
-           HexAddress(dwarf_dieoffset(parent)));
+           HexAddress(dwarf_dieoffset(parent)) + " (more than paths reads)");
     return;
   }
   const size_t first = out->size();

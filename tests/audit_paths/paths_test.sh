@@ -176,6 +176,17 @@ python3 "$here/damage.py" "$tmp/entries-dwarf5" "$tmp/damaged"
 run damaged 2 paths damaged --preset linux-x86_64
 stderr_has damaged "damaged DWARF"
 
+# Deeper than paths follows: 70 calls with 8 inlines each stop at 512
+# levels, marked [depth]; DIEs nested 300 deep are refused by name.
+python3 "$here/deep.py" "$tmp"
+gcc -O2 -g -o "$tmp/chain" "$tmp/chain.c" && gcc -O2 -g -o "$tmp/nest" "$tmp/nest.c" ||
+  { echo "paths_test: cannot build deep.py's programs" >&2; exit 1; }
+run chain 0 paths chain --entry c=f0 --depth 64
+[ "$(grep -c '\[depth\]' "$tmp/chain.out")" -eq 1 ] && ! grep -q "call f60" "$tmp/chain.out" && ok ||
+  fail "chain: want one [depth] mark, before f60"
+run nest 2 paths nest --entry n=top
+stderr_has nest "DIEs nest deeper than 256 levels"
+
 # Usage errors.
 run no-entry 2 paths entries-dwarf5
 stderr_has no-entry "paths needs --entry NAME=SYMBOL or --preset linux-x86_64"
