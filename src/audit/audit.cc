@@ -7,6 +7,7 @@
 
 #include "src/audit/commands.h"
 #include "src/audit/options.h"
+#include "src/audit/paths_cmd.h"
 #include "src/audit/trace_cmd.h"
 
 namespace audit {
@@ -91,6 +92,7 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty,
             Loader load, void* context) {
+  if (IsPathsCommand(args)) return RunPaths(args, out, err);  // its own options
   Options o;
   const std::string e = ParseArgs(args, &o);
   if (!e.empty()) return Usage(err, e);
@@ -102,7 +104,7 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "earlyinit-audit " << kVersion << " (linktable metadata format 1)\n";
     return kExitClean;
   }
-  if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check or trace)");
+  if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check, trace or paths)");
   if (o.command == Command::kTrace) return Trace(o, out, err, load, context);
   const std::string bad = CheckOperands(o);
   if (!bad.empty()) return Usage(err, bad);

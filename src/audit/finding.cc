@@ -27,6 +27,7 @@ const char* FindingName(FindingKind k) {
     case FindingKind::kDuplicateSubarch: return "duplicate-subarch";
     case FindingKind::kEntrySizeMismatch: return "entry-size-mismatch";
     case FindingKind::kMalformedRecord: return "malformed-record";
+    case FindingKind::kKasanBeforeEarlyInit: return "kasan-before-early-init";
   }
   return "?";
 }

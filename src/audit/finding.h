@@ -34,6 +34,7 @@ enum class FindingKind {
   kDuplicateSubarch,
   kEntrySizeMismatch,
   kMalformedRecord,
+  kKasanBeforeEarlyInit,  // paths: a KASAN runtime call before kasan_early_init
 };
 
 // "missing", "duplicate-impl", ...

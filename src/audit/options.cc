@@ -22,9 +22,17 @@ const char kUsage[] =
     "                              the boots in serial logs or dmesg: each step's\n"
     "                              status and cycles; with --binary, whether each\n"
     "                              boot ran the binary's chain (\"-\": stdin)\n"
+    "  paths FILE [--entry NAME=SYMBOL[,SYMBOL...]]... [--preset linux-x86_64]\n"
+    "        [--stop SYMBOL]... [--depth N]\n"
+    "                              each entry's calls (direct, tail, inlined,\n"
+    "                              indirect) in code order to depth N (default\n"
+    "                              3), read from DWARF, no earlyinit needed;\n"
+    "                              the functions some entries reach and others\n"
+    "                              do not; KASAN runtime calls before\n"
+    "                              kasan_early_init are findings\n"
     "\n"
     "options (anywhere on the line):\n"
-    "  --format text|json|svg      output format (default text; svg: trace only)\n"
+    "  --format text|json|svg      output format (default text; svg: trace, paths)\n"
     "  --color auto|always|never   colour in matrix (default auto: only when\n"
     "                              stdout is a terminal and NO_COLOR is unset)\n"
     "  --help                      this text\n"
@@ -33,7 +41,7 @@ const char kUsage[] =
     "Several FILEs (objects, archives) are audited as one program, as if linked\n"
     "together; an executable is audited alone.\n"
     "\n"
-    "exit status: 0 clean, 1 violations (check, matrix) or differences (diff,\n"
+    "exit status: 0 clean, 1 violations (check, matrix, paths) or differences (diff,\n"
     "trace --binary), 2 usage error, unreadable input or a log without trace.\n";
 
 namespace {
@@ -130,7 +138,7 @@ std::string CheckOperands(const Options& o) {
   if (o.format == Format::kSvg) return "--format svg is for trace only";
   if (!o.binary.empty()) return "--binary is an option of trace only";
   if (o.command == Command::kNone)
-    return "unknown command " + o.command_word + " (list, matrix, diff, check or trace)";
+    return "unknown command " + o.command_word + " (list, matrix, diff, check, trace or paths)";
   if (!o.subarch.empty() && o.command != Command::kList) return "--subarch is an option of list only";
   const size_t names = o.command == Command::kDiff ? 2 : 0;
   if (o.positional.size() < names + 1)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "src/audit/svg_text.h"
 #include "src/audit/trace_report.h"
 
 namespace audit {
@@ -43,6 +44,8 @@ struct XmlBytes {
 };
 constexpr XmlBytes kXmlBytes;
 
+}  // namespace
+
 std::string Xml(const std::string& s) {
   std::string out;
   size_t plain = 0;  // start of the run of bytes kept as they are
@@ -56,6 +59,8 @@ std::string Xml(const std::string& s) {
   out.append(s, plain, std::string::npos);
   return out;
 }
+
+namespace {
 
 int Px(double v) { return static_cast<int>(v + 0.5); }
 

@@ -22,4 +22,4 @@ export cxx objs
 printf '%s\n' "${sources[@]}" |
   xargs -P "${FUZZ_BUILD_JOBS:-2}" -I{} sh -c \
     '"$cxx" "$@" -c "{}" -o "$objs/$(echo "{}" | tr / _).o"' _ "${flags[@]}"
-"$cxx" "${flags[@]}" "$objs"/*.o -lelf -o "$out"
+"$cxx" "${flags[@]}" "$objs"/*.o -ldw -lelf -o "$out"

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""earlyinit-audit paths --preset linux-x86_64 on real Linux 6.1 kernels that
+do not use earlyinit (issue 21, "Tests").
+
+  kernel_test.py debian       Debian's linux-image-6.1.0-47-amd64-dbg vmlinux
+                              (fetch_debian_vmlinux: downloaded once, cached)
+  kernel_test.py unmodified   an unmodified 6.1.192 with KASAN and DWARF 5
+                              (build_unmodified_kernel: about 10 minutes cold)
+  kernel_test.py patched      examples/linux's kernels (examples/linux/build
+                              xen and kasan): needs DWARF in their fragments
+
+Environment: EARLYINIT_AUDIT (the tool; under Bazel, from the runfiles),
+EARLYINIT_CACHE (the cache, default ~/.cache/earlyinit).
+"""
+import json
+import os
+import pwd
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FAILED = []
+# Bazel's test environment has no HOME: the cache is the user's own.
+CACHE = os.environ.get("EARLYINIT_CACHE") or os.path.join(
+    pwd.getpwuid(os.getuid()).pw_dir, ".cache", "earlyinit")
+ENV = dict(os.environ, EARLYINIT_CACHE=CACHE, HOME=pwd.getpwuid(os.getuid()).pw_dir,
+           PATH="/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
+
+
+def check(ok, what):
+    print(("ok   " if ok else "FAIL ") + what)
+    if not ok:
+        FAILED.append(what)
+
+
+def tool():
+    if os.environ.get("EARLYINIT_AUDIT"):
+        return os.environ["EARLYINIT_AUDIT"]
+    runfiles = os.environ.get("TEST_SRCDIR")
+    if runfiles:
+        return os.path.join(runfiles, os.environ.get("TEST_WORKSPACE", "__main__"),
+                            "src/audit/earlyinit-audit")
+    return os.path.join(HERE, "../../bazel-bin/src/audit/earlyinit-audit")
+
+
+def script_output(name):
+    """Runs a fetch/build script of this folder; its last line is the vmlinux."""
+    # The real folder, not the runfiles' symlinks: the scripts hash themselves.
+    path = os.path.realpath(os.path.join(HERE, name))
+    r = subprocess.run([path], stdout=subprocess.PIPE, text=True, env=ENV)
+    if r.returncode != 0:
+        sys.exit(f"kernel_test: {name} failed (exit {r.returncode})")
+    return r.stdout.strip().splitlines()[-1]
+
+
+def paths(vmlinux, *extra):
+    r = subprocess.run([tool(), "paths", vmlinux, "--preset", "linux-x86_64", "--format", "json",
+                        *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode not in (0, 1):
+        sys.exit(f"kernel_test: paths exited {r.returncode}: {r.stderr}")
+    return r.returncode, json.loads(r.stdout)
+
+
+def nodes(node, out):
+    out.append(node)
+    for c in node.get("calls", []):
+        nodes(c, out)
+    return out
+
+
+def entry_nodes(doc, name):
+    e = next(e for e in doc["entries"] if e["name"] == name)
+    return [n for root in e["tree"] for n in nodes(root, [])]
+
+
+def reached(doc, entry, function):
+    return any(n.get("name") == function for n in entry_nodes(doc, entry))
+
+
+def matrix(doc):
+    return {m["function"]: m["reached"] for m in doc["matrix"]}
+
+
+def debian():
+    vmlinux = script_output("fetch_debian_vmlinux")
+    rc, doc = paths(vmlinux)
+    check(rc == 0 and not doc["findings"], "Debian's kernel (no KASAN): no finding, exit 0")
+    m = matrix(doc)
+    # docs/linux.md, "What Linux did before": calls only the native path makes.
+    for f in ("sme_early_init", "load_ucode_bsp", "reset_early_page_tables"):
+        check(f in m and m[f]["native"] == "call" and m[f]["xen_pv"] is None,
+              f"{f}: called on native, not on Xen PV ({m.get(f)})")
+    check("xen_setup_features" in m and m["xen_setup_features"]["native"] is None
+          and m["xen_setup_features"]["xen_pv"] == "call", "xen_setup_features: Xen PV only")
+    # cr4_init_shadow is inlined on both, at different places.
+    sites = {}
+    for entry in ("native", "xen_pv"):
+        found = [n for n in entry_nodes(doc, entry)
+                 if n.get("name") == "cr4_init_shadow" and n["kind"] == "inline"]
+        check(bool(found), f"{entry}: cr4_init_shadow inlined")
+        sites[entry] = found[0]["where"] if found else ""
+    check(sites["native"].startswith("x86_64_start_kernel+")
+          and sites["xen_pv"].startswith("xen_start_kernel+"),
+          f"cr4_init_shadow inlined at different places: {sites}")
+    check("cr4_init_shadow" not in m, "cr4_init_shadow reached by every entry")
+
+
+def unmodified():
+    vmlinux = script_output("build_unmodified_kernel")
+    rc, doc = paths(vmlinux)
+    check(reached(doc, "native", "kasan_early_init"), "native reaches kasan_early_init")
+    check(not reached(doc, "xen_pv", "kasan_early_init"), "Xen PV does not reach kasan_early_init")
+    flagged = sorted({f["entry"] for f in doc["findings"]})
+    check(flagged == ["pvh", "xen_pv"], f"the KASAN rule flags pvh and xen_pv, not native: {flagged}")
+    check(rc == 1, "findings: exit 1")
+    fns = {(f["entry"], f["function"]) for f in doc["findings"]}
+    check(("xen_pv", "xen_start_kernel") in fns, "xen_start_kernel itself is instrumented")
+    check(("pvh", "xen_prepare_pvh") in fns, "xen_prepare_pvh itself is instrumented")
+
+
+DISPATCHERS = ("earlyinit_x86_run", "earlyinit_run_chain")
+SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen_pv": "xen_pv"}
+
+
+def patched():
+    """examples/linux's kernels: every entry reaches the dispatcher, the chain
+    under it is list --subarch S's, and the KASAN variant is clean. Needs
+    DWARF in examples/linux's config fragments (CONFIG_DEBUG_INFO_DWARF5)."""
+    build = os.path.realpath(os.path.join(HERE, "../../examples/linux/build"))
+    for variant in ("xen", "kasan"):
+        r = subprocess.run([build, variant], stdout=subprocess.PIPE, text=True, env=ENV)
+        if r.returncode != 0:
+            sys.exit(f"kernel_test: examples/linux/build {variant} failed")
+        vmlinux = os.path.join(r.stdout.strip().splitlines()[-1], "vmlinux")
+        r = subprocess.run([tool(), "paths", vmlinux, "--preset", "linux-x86_64", "--depth", "6",
+                            "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True)
+        if "no DWARF" in r.stderr:
+            sys.exit(f"kernel_test: examples/linux's {variant} vmlinux has no DWARF: its config "
+                     "fragments need CONFIG_DEBUG_INFO_DWARF5=y (and DEBUG_KERNEL, DEBUG_INFO)")
+        doc = json.loads(r.stdout)
+        for e in doc["entries"]:
+            found = [n for n in entry_nodes(doc, e["name"]) if n.get("name") in DISPATCHERS]
+            check(bool(found), f"{variant}: entry {e['name']} reaches the dispatcher")
+            got = [(n["step"], n["name"]) for n in entry_nodes(doc, e["name"]) if n["kind"] == "step"]
+            listed = json.loads(subprocess.run(
+                [tool(), "list", "--format", "json", "--subarch", SUBARCH[e["name"]], vmlinux],
+                stdout=subprocess.PIPE, text=True).stdout)
+            want = [(c["step"], c["function"]) for c in listed["subarchs"][0]["chain"]]
+            check(got == want, f"{variant}: entry {e['name']}'s chain is list --subarch's")
+        if variant == "kasan":
+            check(not doc["findings"], f"kasan: the KASAN rule is clean ({len(doc['findings'])} findings)")
+
+
+def main():
+    modes = {"debian": debian, "unmodified": unmodified, "patched": patched}
+    if len(sys.argv) != 2 or sys.argv[1] not in modes:
+        sys.exit("usage: kernel_test.py debian|unmodified|patched")
+    modes[sys.argv[1]]()
+    print(f"{len(FAILED)} failed")
+    sys.exit(1 if FAILED else 0)
+
+
+main()
