@@ -10,6 +10,9 @@
 #include <memory>
 #include <unordered_map>
 
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/stringize.hpp>
+
 namespace audit {
 
 namespace {
@@ -54,11 +57,6 @@ std::string StepKey(char phase_letter, int level, int order) {
   return key.append(o.size() < 4 ? 4 - o.size() : 0, '0').append(o);
 }
 
-char PhaseLetter(const std::string& phase) {
-  const int r = PhaseRank(phase);
-  return r < 0 ? '?' : static_cast<char>('A' + r);
-}
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // "earlyinit_<phase>__<subarch>": true for chain tables.
@@ -75,16 +73,39 @@ bool SplitChain(const std::string& table, std::string* phase, std::string* subar
 
 }  // namespace
 
+// The phases and their key letters, in run order, from the library's one
+// list (earlyinit/phases.h).
+struct PhaseInfo {
+  const char* name;
+  char letter;
+};
+#define AUDIT_PHASE_INFO(r, data, p) {BOOST_PP_STRINGIZE(p), EARLYINIT_PHASE_LETTER(p)[0]},
+constexpr PhaseInfo kPhases[] = {BOOST_PP_SEQ_FOR_EACH(AUDIT_PHASE_INFO, ~, EARLYINIT_PHASES)};
+
 const std::vector<std::string>& Phases() {
-  static const std::vector<std::string> phases = {"early", "setup_arch", "late"};
+  static const std::vector<std::string> phases = [] {
+    std::vector<std::string> v;
+    for (const PhaseInfo& p : kPhases) v.push_back(p.name);
+    return v;
+  }();
   return phases;
 }
 
-int PhaseRank(const std::string& phase) {
-  const auto& p = Phases();
-  for (size_t i = 0; i < p.size(); ++i)
-    if (p[i] == phase) return static_cast<int>(i);
+int PhaseRank(std::string_view phase) {
+  for (size_t i = 0; i < std::size(kPhases); ++i)
+    if (kPhases[i].name == phase) return static_cast<int>(i);
   return -1;
+}
+
+char PhaseLetter(std::string_view phase) {
+  const int r = PhaseRank(phase);
+  return r < 0 ? '?' : kPhases[r].letter;
+}
+
+std::string PhaseChoices() {
+  std::string out;
+  for (const PhaseInfo& p : kPhases) out.append(out.empty() ? "" : "|").append(p.name);
+  return out;
 }
 
 std::string Demangle(std::string_view view) {
@@ -328,10 +349,10 @@ bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
         r, e.table, e.name);
   if (PhaseRank(Str(s->phase)) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
-        Where(r) + "step " + Str(s->name) + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>", r,
+        Where(r) + "step " + Str(s->name) + " needs phase=" + PhaseChoices() + ", level=<LL>, order=<OOOO>", r,
         e.table, e.name);
   } else {
-    const std::string want = StepKey(PhaseLetter(Str(s->phase)), s->level, s->order);
+    const std::string want = StepKey(PhaseLetter(s->phase), s->level, s->order);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
           Where(r) + "step " + Str(s->name) + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,

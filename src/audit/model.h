@@ -37,9 +37,11 @@ constexpr uint32_t kStepRefFlagMask = EARLYINIT_ENTRY_FLAG_MASK;  // its low bit
 constexpr uint32_t kFnField = 0;          // impl field 0 -> the function
 }  // namespace schema
 
-// Phases in run order.
+// Phases in run order (earlyinit/phases.h, EARLYINIT_PHASES).
 const std::vector<std::string>& Phases();
-int PhaseRank(const std::string& phase);  // -1 when unknown
+int PhaseRank(std::string_view phase);  // -1 when unknown
+char PhaseLetter(std::string_view phase);  // the step key's letter, '?' when unknown
+std::string PhaseChoices();  // "early|setup_arch|late"
 
 struct Subarch {
   std::string name, label;
