@@ -10,9 +10,6 @@
 #include <memory>
 #include <unordered_map>
 
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/stringize.hpp>
-
 namespace audit {
 
 namespace {
@@ -73,40 +70,6 @@ bool SplitChain(const std::string& table, std::string* phase, std::string* subar
 
 }  // namespace
 
-// The phases and their key letters, in run order, from the library's one
-// list (earlyinit/phases.h).
-struct PhaseInfo {
-  const char* name;
-  char letter;
-};
-#define AUDIT_PHASE_INFO(r, data, p) {BOOST_PP_STRINGIZE(p), EARLYINIT_PHASE_LETTER(p)[0]},
-constexpr PhaseInfo kPhases[] = {BOOST_PP_SEQ_FOR_EACH(AUDIT_PHASE_INFO, ~, EARLYINIT_PHASES)};
-
-const std::vector<std::string>& Phases() {
-  static const std::vector<std::string> phases = [] {
-    std::vector<std::string> v;
-    for (const PhaseInfo& p : kPhases) v.push_back(p.name);
-    return v;
-  }();
-  return phases;
-}
-
-int PhaseRank(std::string_view phase) {
-  for (size_t i = 0; i < std::size(kPhases); ++i)
-    if (kPhases[i].name == phase) return static_cast<int>(i);
-  return -1;
-}
-
-char PhaseLetter(std::string_view phase) {
-  const int r = PhaseRank(phase);
-  return r < 0 ? '?' : kPhases[r].letter;
-}
-
-std::string PhaseChoices() {
-  std::string out;
-  for (const PhaseInfo& p : kPhases) out.append(out.empty() ? "" : "|").append(p.name);
-  return out;
-}
 
 std::string Demangle(std::string_view view) {
   if (!StartsWith(view, "_Z")) return Str(view);

@@ -8,7 +8,7 @@
 #include <set>
 #include <utility>
 
-#include "src/audit/model.h"
+#include "src/audit/phases.h"
 
 namespace audit {
 
