@@ -14,25 +14,9 @@ namespace audit {
 
 namespace {
 
-std::string Str(std::string_view v) { return std::string(v); }
-
-std::string Where(const Record* r) {
-  if (!r) return "";
-  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
-}
-
 void Add(Model* m, FindingKind kind, const std::string& message, const Record* r,
          std::string_view table = "", std::string_view name = "") {
-  Finding p;
-  p.kind = kind;
-  p.message = message;
-  if (r) {
-    p.file = Str(r->file);
-    p.line = r->line;
-  }
-  p.table = table;
-  p.name = name;
-  m->problems.push_back(p);
+  AddRecordFinding(&m->problems, kind, message, r, table, name);
 }
 
 // A decimal number of at most 9 digits, or -1.
