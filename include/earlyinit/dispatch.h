@@ -260,6 +260,14 @@ static inline void earlyinit_summary_clear_(earlyinit_summary *s) {
   s->run = s->failed = s->skipped = s->stopped = 0;
 }
 
+/* The summary of a phase that stopped before its chain. */
+static inline earlyinit_summary earlyinit_stopped_(void) {
+  earlyinit_summary s;
+  earlyinit_summary_clear_(&s);
+  s.stopped = 1;
+  return s;
+}
+
 static inline uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
   return h->clock ? h->clock(h->user) : 0;
 }
@@ -428,11 +436,8 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
  */
 static inline earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *hooks,
                                                        const earlyinit_fatal *f) {
-  earlyinit_summary sum;
-  earlyinit_summary_clear_(&sum);
-  sum.stopped = 1;
   earlyinit_call_fatal_(hooks, f);
-  return sum;
+  return earlyinit_stopped_();
 }
 
 /* @cond INTERNAL */
@@ -440,14 +445,8 @@ static inline earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *ho
 static inline earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
                                                 enum earlyinit_fatal_reason reason,
                                                 unsigned subarch, uint64_t value) {
-  earlyinit_fatal f;
-  f.reason = reason;
-  f.step = 0;
-  f.dep = 0;
-  f.subarch = subarch;
-  f.value = value;
-  f.value2 = 0;
-  return earlyinit_report_fatal(h, &f);
+  earlyinit_fatal_(h, reason, 0, 0, subarch, value);
+  return earlyinit_stopped_();
 }
 /* @endcond */
 
