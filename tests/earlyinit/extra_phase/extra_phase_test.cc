@@ -2,8 +2,9 @@
 // sequence, nothing else) reaches everything that follows from
 // earlyinit/phases.h: the enum and its name, the spec check and the step
 // key, the chain tables, the dispatcher, and earlyinit-audit built with the
-// same configuration. The stock tool, built without it, does not know the
-// phase: so the tool's knowledge does come from the list.
+// same configuration (its record check and its trace parser). The stock
+// tool, built without it, does not know the phase: so the tool's knowledge
+// does come from the list.
 #include <unistd.h>
 
 #include <string>
@@ -70,6 +71,34 @@ TEST(ExtraPhase, TheAuditBuiltWithTheConfigurationListsAndChecksIt) {
   EXPECT_NE(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("step last_step needs phase=early|setup_arch|late"), std::string::npos)
       << r.output;
+}
+
+// The dispatcher's trace lines of one boot on pc (earlyinit_format_trace).
+void OnTrace(const earlyinit_trace *t, void *user) {
+  if (t->status == EARLYINIT_STARTING) return;
+  char line[160];
+  earlyinit_format_trace(line, sizeof line, t);
+  *static_cast<std::string *>(user) += std::string(line) + "\n";
+}
+
+TEST(ExtraPhase, TheAuditParsesItsTraceLines) {
+  std::string log;
+  earlyinit_hooks hooks = {nullptr, &OnTrace, nullptr, &log};
+  earlyinit_state state;
+  earlyinit_state_init(&state);
+  for (int p = 0; p < EARLYINIT_NR_PHASES; ++p)
+    earlyinit_run_chain(static_cast<earlyinit_phase>(p), EARLYINIT_SUBARCH_ID_pc, nullptr, &hooks, &state);
+  ASSERT_NE(log.find("earlyinit: pc final last_step ok"), std::string::npos) << log;
+  const std::string path = testsupport::MakeTempDir("extra_phase") + "/boot.log";
+  testsupport::WriteFile(path, log);
+
+  const std::string root = testsupport::SourceRoot();
+  auto r = testsupport::Run({root + "/tests/earlyinit/audit_extra_phase", "trace", path});
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("last_step"), std::string::npos) << r.output;
+  // The stock tool does not take `final` for a phase: not a step line.
+  r = testsupport::Run({root + "/src/audit/earlyinit-audit", "trace", path});
+  EXPECT_EQ(r.output.find("last_step"), std::string::npos) << r.output;
 }
 
 }  // namespace
