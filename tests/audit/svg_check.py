@@ -7,6 +7,7 @@ widths are proportional to the cycles in their <title>s on one scale.
 
 usage: svg_check.py FILE.svg OUT.png; prints "ok N bars" or the failures.
 """
+import os
 import re
 import struct
 import subprocess
@@ -63,9 +64,23 @@ def colour(hexrgb):
     return tuple(int(hexrgb[i:i + 2], 16) for i in (1, 3, 5))
 
 
+def render(svg, png):
+    """rsvg-convert with a fontconfig cache of its own beside the PNG: a fresh
+    or read-only $HOME, or Bazel's sandbox, has no writable cache, and
+    fontconfig then warns on stderr at every start. Its stderr is shown only
+    when it fails, so the first line of ours stays the verdict."""
+    cache = os.path.join(os.path.dirname(os.path.abspath(png)), "xdg-cache")
+    os.makedirs(cache, exist_ok=True)
+    env = dict(os.environ, XDG_CACHE_HOME=cache)
+    r = subprocess.run(["rsvg-convert", svg, "-o", png], env=env,
+                       stderr=subprocess.PIPE, text=True, check=False)
+    if r.returncode != 0:
+        sys.exit("rsvg-convert failed with status %d:\n%s" % (r.returncode, r.stderr))
+
+
 def main():
     svg, png = sys.argv[1], sys.argv[2]
-    subprocess.run(["rsvg-convert", svg, "-o", png], check=True)
+    render(svg, png)
     _, _, rows = read_png(png)
     root = ET.parse(svg).getroot()
     boots = [[(int(r.get("x")), int(r.get("y")), int(r.get("width")), int(r.get("height")),

@@ -6,6 +6,7 @@
 // no runtime, no static constructors), runs, boots the PC and Xen PVH
 // chains through earlyinit_x86_run, and earlyinit-audit reads its metadata
 // (on i386 too: the records' address fields are .long pairs there).
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -63,7 +64,15 @@ TEST_P(Freestanding, BuildsRunsAndAudits) {
   EXPECT_NE(r.output.find(".linktable_meta"), std::string::npos) << r.output;
 
   // It runs: 4 steps on PC, 4 on Xen PVH (exit status = steps run).
-  r = testsupport::Run({elf});
+  // i386 programs run natively where the host's kernel can, else emulated.
+  if (c.m32) {
+    std::string how;
+    r = testsupport::RunI386({elf}, testsupport::I386Mode::kProbe, &how);
+    std::cout << "i386 program ran " << how << "\n";
+    RecordProperty("i386_run", how);
+  } else {
+    r = testsupport::Run({elf});
+  }
   EXPECT_EQ(r.exit_code, 8) << r.output;
   EXPECT_EQ(r.output, kExpectedTrace);
 
@@ -77,6 +86,25 @@ TEST_P(Freestanding, BuildsRunsAndAudits) {
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("subarch xen_pvh (id 5, Xen PVH): 4 steps"), std::string::npos)
       << r.output;
+}
+
+// The emulated way, which hosts without IA-32 emulation take, holds on every
+// host: one i386 cell run under qemu-i386-static even where it runs natively.
+TEST(FreestandingI386, RunsUnderQemuUserAsWell) {
+  const std::string root = testsupport::SourceRoot();
+  const std::string dir = testsupport::MakeTempDir("freestanding_qemu");
+  const std::string elf = dir + "/prog";
+  auto r = testsupport::Run({"gcc", "-m32", "-std=gnu11", "-O2", "-ffreestanding", "-nostdlib",
+                             "-static", "-fno-pie", "-no-pie", "-Wall", "-Wextra", "-Werror",
+                             "-I" + root + "/include", "-I" + root,
+                             root + "/tests/earlyinit/freestanding/prog.c",
+                             "-Wl,-T," + root + "/linker_scripts/linktable.ld", "-o", elf});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::string how;
+  r = testsupport::RunI386({elf}, testsupport::I386Mode::kEmulate, &how);
+  EXPECT_EQ(how, "under qemu-i386-static (asked for)");
+  EXPECT_EQ(r.exit_code, 8) << r.output;
+  EXPECT_EQ(r.output, kExpectedTrace);
 }
 
 std::vector<Config> Matrix() {
