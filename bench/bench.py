@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs the earlyinit benchmarks and writes a markdown report (issue 7).
+"""Runs the earlyinit benchmarks and writes a markdown report.
 
 usage: bench.py [--report FILE] [--work DIR] [--quick] [--audit-tool PATH] [--audit-1m]
 
@@ -700,7 +700,7 @@ def write_report(path, r):
 
 
 def judge(r):
-    """The goals of issue 7, each with the figure it is judged on."""
+    """The goals, each with the figure it is judged on."""
     goals = []
     cc = r["compilers"][0]
     n = 256 if 256 in r["sizes"] else r["sizes"][-1]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the sources of the earlyinit benchmarks (issue 7).
+"""Generates the sources of the earlyinit benchmarks.
 
 usage:
   gen.py dispatch OUTDIR N [--growth G] [--chunk C]

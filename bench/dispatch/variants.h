@@ -1,6 +1,6 @@
 /*
  * bench/dispatch/variants.h: the four ways of running one subarch's chain
- * that the dispatch benchmark compares (issue 7). Each is one function,
+ * that the dispatch benchmark compares. Each is one function,
  * never inlined nor cloned (noipa), so that callgrind's --toggle-collect can
  * count exactly its instructions, and the compiler knows nothing about its
  * arguments at the call site.

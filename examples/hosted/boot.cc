@@ -6,7 +6,7 @@
 
 // Only a PVH loader hands over an hvm_start_info to validate.
 static int pvh_check_start_info(const earlyinit_context *ctx) {
-  return ctx->boot_params && ctx->boot_params->hdr.hardware_subarch_data ? 0 : -1;
+  return earlyinit_x86_boot_params(ctx) && earlyinit_x86_boot_params(ctx)->hdr.hardware_subarch_data ? 0 : -1;
 }
 EARLYINIT_IMPL(pvh_start_info, (xen_pvh), pvh_check_start_info);
 EARLYINIT_EXEMPT(pvh_start_info, (pc)(lguest)(xen_pv)(intel_mid)(ce4100),
@@ -19,7 +19,7 @@ static int parse_cmdline(const earlyinit_context *ctx) {
 EARLYINIT_IMPL(cmdline, EARLYINIT_ALL, parse_cmdline);
 
 static int e820_setup(const earlyinit_context *ctx) {
-  mini_kernel.e820_entries = ctx->boot_params ? ctx->boot_params->e820_entries : 0;
+  mini_kernel.e820_entries = earlyinit_x86_boot_params(ctx) ? earlyinit_x86_boot_params(ctx)->e820_entries : 0;
   return 0;
 }
 EARLYINIT_IMPL(e820, EARLYINIT_ALL, e820_setup);

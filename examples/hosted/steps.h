@@ -3,6 +3,7 @@
 #ifndef EXAMPLES_HOSTED_STEPS_H
 #define EXAMPLES_HOSTED_STEPS_H
 #include "earlyinit/earlyinit.h"
+#include "earlyinit/x86.h"
 
 #define EARLYINIT_STEP_pvh_start_info EARLYINIT_SPEC(early, 05, 0100, required, )
 #define EARLYINIT_STEP_cr4_shadow     EARLYINIT_SPEC(early, 10, 0100, required, )

@@ -76,7 +76,7 @@ bool parse_param(const char* w, size_t n, unsigned* known) {
 }  // namespace
 
 static int parse_cmdline(const earlyinit_context* ctx) {
-  const bootproto_boot_params* bp = ctx->boot_params;
+  const bootproto_boot_params* bp = earlyinit_x86_boot_params(ctx);
   const uint64_t pa = bp->hdr.cmd_line_ptr | static_cast<uint64_t>(bp->ext_cmd_line_ptr) << 32;
   size_t len = 0;
   if (pa) {

@@ -24,7 +24,7 @@ const char* type_name(uint32_t type) {
 }  // namespace
 
 static int e820_print_map(const earlyinit_context* ctx) {
-  const bootproto_boot_params* bp = ctx->boot_params;
+  const bootproto_boot_params* bp = earlyinit_x86_boot_params(ctx);
   const unsigned n = bp->e820_entries;
   if (n == 0 || n > BOOTPROTO_E820_MAX_ENTRIES_ZEROPAGE) {
     kout() << "e820: " << n << " entries: no usable memory map";

@@ -2,6 +2,7 @@
 // earlyinit dispatcher picks the chain from it (hardware_subarch PC ->
 // pc; Xen with an hvm_start_info at hardware_subarch_data -> xen_pvh).
 #include "earlyinit/earlyinit.h"
+#include "earlyinit/x86.h"
 #include "examples/kernel/exit_codes.h"
 #include "examples/kernel/kernel.h"
 #include "examples/kernel/log.h"

@@ -8,7 +8,7 @@
 #include "examples/kernel/steps.h"
 
 static int pvh_read_start_info(const earlyinit_context* ctx) {
-  const uint64_t pa = ctx->boot_params->hdr.hardware_subarch_data;
+  const uint64_t pa = earlyinit_x86_boot_params(ctx)->hdr.hardware_subarch_data;
   bootproto_hvm_start_info si = {};
   if (bootproto_mem_read(kernel::boot_mem(), pa, &si, BOOTPROTO_HVM_START_INFO_V0_SIZE) != 0)
     return kernel::kEIO;

@@ -8,6 +8,7 @@
 #define EXAMPLES_KERNEL_STEPS_H
 
 #include "earlyinit/earlyinit.h"
+#include "earlyinit/x86.h"
 
 // clang-format off
 #define EARLYINIT_STEP_console        EARLYINIT_SPEC(early,      05, 0100, required, )

@@ -28,7 +28,9 @@
 
 #include "linktable/types.h"
 
+#include <boost/preprocessor/list/for_each.hpp>
 #include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/seq/to_list.hpp>
 
 #include "earlyinit/subarch.h"
 #include "earlyinit/tables.h"
@@ -142,20 +144,13 @@ typedef struct earlyinit_chain {
 } earlyinit_chain;
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_CHAIN_CASE_(r, data, s)                                     \
-  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_early: \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(early, s));              \
-    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(early, s));                  \
-    break;                                                                    \
-  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES +                        \
-      EARLYINIT_PHASE_setup_arch:                                             \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));         \
-    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s));             \
-    break;                                                                    \
-  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_late:  \
-    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(late, s));               \
-    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(late, s));                   \
+#define EARLYINIT_I_CHAIN_CASE_(r, s, phase)                                   \
+  case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_NUM(phase): \
+    c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(phase, s));              \
+    c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(phase, s));                  \
     break;
+#define EARLYINIT_I_SUBARCH_CASES_(r, data, s) \
+  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_CHAIN_CASE_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))
 #define EARLYINIT_I_EXEMPT_CASE_(r, data, s)                         \
   case EARLYINIT_SUBARCH_ID(s):                                    \
     b = LINKTABLE_BEGIN(EARLYINIT_I_EXEMPT_TABLE_(s));               \
@@ -177,7 +172,7 @@ static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
   earlyinit_chain c;
   c.begin = c.end = 0;
   switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_CHAIN_CASE_, ~, EARLYINIT_SUBARCHS)
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_SUBARCH_CASES_, ~, EARLYINIT_SUBARCHS)
     default:
       break;
   }
@@ -263,6 +258,14 @@ static inline const struct earlyinit_step *earlyinit_unmet_dep_(
 /* Zeroed field by field: clang -O0 turns `= {0, 0, 0, 0}` into memset. */
 static inline void earlyinit_summary_clear_(earlyinit_summary *s) {
   s->run = s->failed = s->skipped = s->stopped = 0;
+}
+
+/* The summary of a phase that stopped before its chain. */
+static inline earlyinit_summary earlyinit_stopped_(void) {
+  earlyinit_summary s;
+  earlyinit_summary_clear_(&s);
+  s.stopped = 1;
+  return s;
 }
 
 static inline uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
@@ -414,19 +417,36 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
       t.clock = earlyinit_clock_(h);
       h->trace(&t, h->user);
     }
-    if (__builtin_expect(code != 0, 0)) {
-      const struct earlyinit_step *step = earlyinit_entry_step(e);
-      ++sum.failed;
-      earlyinit_remember_not_ok_(state, step);
-      if (!(flags & EARLYINIT_ENTRY_OPTIONAL)) {
-        earlyinit_fatal_(h, EARLYINIT_FATAL_STEP_FAILED, earlyinit_step_name(step), 0,
-                         ctx->subarch, (uint64_t)(int64_t)code);
-        sum.stopped = 1;
-        return sum;
-      }
-    }
+    if (__builtin_expect(code != 0, 0) && earlyinit_failed_(e, code, ctx, h, state, &sum))
+      return sum;
   }
   return sum;
+}
+/* @endcond */
+
+/**
+ * Hand what stops the boot to the fatal hook, as the dispatcher does, and
+ * return the summary of a phase that stopped there. For the code that
+ * picks the subarch before the dispatcher runs (earlyinit/x86.h).
+ *
+ * @code
+ *   earlyinit_fatal why = {EARLYINIT_FATAL_UNKNOWN_SUBARCH, 0, 0, 0, 7, 0};
+ *   earlyinit_summary s = earlyinit_report_fatal(&hooks, &why);   // s.stopped == 1
+ * @endcode
+ */
+static inline earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *hooks,
+                                                       const earlyinit_fatal *f) {
+  earlyinit_call_fatal_(hooks, f);
+  return earlyinit_stopped_();
+}
+
+/* @cond INTERNAL */
+/* The dispatcher stops before any chain: why, on which subarch, what value. */
+static inline earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
+                                                enum earlyinit_fatal_reason reason,
+                                                unsigned subarch, uint64_t value) {
+  earlyinit_fatal_(h, reason, 0, 0, subarch, value);
+  return earlyinit_stopped_();
 }
 /* @endcond */
 
@@ -435,7 +455,8 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
  *
  * @v phase       EARLYINIT_PHASE_early, _setup_arch or _late, in that order
  * @v subarch     An enabled subarch id (EARLYINIT_SUBARCH_ID_pc, ...)
- * @v boot_params Handed to every step in its context (may be 0)
+ * @v boot        What the entry received from its loader, handed to every
+ *               step in its context (x86: the zero page; may be 0)
  * @v hooks       Fatal, trace and clock hooks (any may be 0)
  * @v state       Kept across the phases of one boot
  * @ret summary   Steps run, failed, skipped; whether the fatal hook ran
@@ -445,22 +466,16 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
  * @endcode
  */
 static inline earlyinit_summary earlyinit_run_chain(
-    enum earlyinit_phase phase, unsigned subarch,
-    const struct bootproto_boot_params *boot_params, const earlyinit_hooks *hooks,
-    earlyinit_state *state) {
+    enum earlyinit_phase phase, unsigned subarch, const void *boot,
+    const earlyinit_hooks *hooks, earlyinit_state *state) {
   earlyinit_summary sum;
   earlyinit_context ctx;
   earlyinit_chain chain;
-  earlyinit_summary_clear_(&sum);
-  if ((unsigned)phase >= EARLYINIT_NR_PHASES || !earlyinit_subarch_enabled(subarch)) {
-    if ((unsigned)phase >= EARLYINIT_NR_PHASES)
-      earlyinit_fatal_(hooks, EARLYINIT_FATAL_BAD_PHASE, 0, 0, subarch, (uint64_t)phase);
-    else
-      earlyinit_fatal_(hooks, EARLYINIT_FATAL_DISABLED_SUBARCH, 0, 0, subarch, subarch);
-    sum.stopped = 1;
-    return sum;
-  }
-  ctx.boot_params = boot_params;
+  if ((unsigned)phase >= EARLYINIT_NR_PHASES)
+    return earlyinit_stop_(hooks, EARLYINIT_FATAL_BAD_PHASE, subarch, (uint64_t)phase);
+  if (!earlyinit_subarch_enabled(subarch))
+    return earlyinit_stop_(hooks, EARLYINIT_FATAL_DISABLED_SUBARCH, subarch, subarch);
+  ctx.boot = boot;
   ctx.subarch = subarch;
   ctx.phase = phase;
   ctx.user = hooks->user;

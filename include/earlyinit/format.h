@@ -17,7 +17,11 @@
 
 #include "linktable/types.h"
 
+#include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/stringize.hpp>
+
 #include "earlyinit/dispatch.h"
+#include "earlyinit/phases.h"
 #include "earlyinit/subarch.h"
 
 #ifdef __cplusplus
@@ -99,13 +103,19 @@ static inline const char *earlyinit_status_name(enum earlyinit_status s) {
   return "?";
 }
 
-/** Phase names: "early", "setup_arch", "late". */
+/* @cond INTERNAL */
+#define EARLYINIT_I_PHASE_NAME_CASE_(r, data, p) \
+  case EARLYINIT_PHASE_NUM(p):                  \
+    return BOOST_PP_STRINGIZE(p);
+/* @endcond */
+
+/** Phase names, as the trace prints them: "early", "setup_arch", "late"
+    (earlyinit/phases.h). */
 static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
-  switch (p) {
-    case EARLYINIT_PHASE_early: return "early";
-    case EARLYINIT_PHASE_setup_arch: return "setup_arch";
-    case EARLYINIT_PHASE_late: return "late";
-    case EARLYINIT_NR_PHASES: break;
+  switch ((unsigned)p) {
+    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_PHASE_NAME_CASE_, ~, EARLYINIT_PHASES)
+    default:
+      break;
   }
   return "?";
 }

@@ -8,6 +8,7 @@
 #ifndef EARLYINIT_NAMES_H
 #define EARLYINIT_NAMES_H
 
+#include "earlyinit/phases.h"
 #include "linktable/names.h"
 
 /** Tables: "earlyinit_steps", "earlyinit_deps", "earlyinit_subarchs",
@@ -55,9 +56,6 @@
 /** Key widths: steps "<P><LL>_<OOOO>" (A10_0100), chains "<LL>_<OOOO>". */
 #define EARLYINIT_STEP_KEY_WIDTH 8
 #define EARLYINIT_CHAIN_KEY_WIDTH 7
-/** Phase letters in step keys. */
-#define EARLYINIT_PHASE_LETTER_EARLY "A"
-#define EARLYINIT_PHASE_LETTER_SETUP_ARCH "B"
-#define EARLYINIT_PHASE_LETTER_LATE "C"
+/* Phases (names, ordinals, key letters): earlyinit/phases.h. */
 
 #endif /* EARLYINIT_NAMES_H */

@@ -47,6 +47,7 @@
 #include <boost/preprocessor/tuple/eat.hpp>
 
 #include "earlyinit/names.h"
+#include "earlyinit/phases.h"
 #include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 #include "earlyinit/tables.h"
@@ -100,39 +101,39 @@
  * over a walk's output, so each element costs one macro call.
  */
 /* Unknown subarchs, as a sequence. */
-#define EARLYINIT_I_WU_A(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WU_B
-#define EARLYINIT_I_WU_B(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WU_A
-#define EARLYINIT_I_WU_A_END
-#define EARLYINIT_I_WU_B_END
+#define EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_A(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_B
+#define EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_B(s) EARLYINIT_I_IF_UNKNOWN_(~, s) EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_A
+#define EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_A_END
+#define EARLYINIT_I_WALK_UNKNOWN_SUBARCHS_B_END
 /* The known subarchs' bits, `+bit`. */
-#define EARLYINIT_I_WB_A(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WB_B
-#define EARLYINIT_I_WB_B(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WB_A
-#define EARLYINIT_I_WB_A_END
-#define EARLYINIT_I_WB_B_END
+#define EARLYINIT_I_WALK_SUBARCH_BITS_A(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WALK_SUBARCH_BITS_B
+#define EARLYINIT_I_WALK_SUBARCH_BITS_B(s) EARLYINIT_I_BIT_(~, s) EARLYINIT_I_WALK_SUBARCH_BITS_A
+#define EARLYINIT_I_WALK_SUBARCH_BITS_A_END
+#define EARLYINIT_I_WALK_SUBARCH_BITS_B_END
 /* `+1` per known subarch. */
-#define EARLYINIT_I_W1_A(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_W1_B
-#define EARLYINIT_I_W1_B(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_W1_A
-#define EARLYINIT_I_W1_A_END
-#define EARLYINIT_I_W1_B_END
+#define EARLYINIT_I_WALK_ONE_PER_SUBARCH_A(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_WALK_ONE_PER_SUBARCH_B
+#define EARLYINIT_I_WALK_ONE_PER_SUBARCH_B(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_WALK_ONE_PER_SUBARCH_A
+#define EARLYINIT_I_WALK_ONE_PER_SUBARCH_A_END
+#define EARLYINIT_I_WALK_ONE_PER_SUBARCH_B_END
 /* The enabled subarchs, as `.irp` values: ",pc" ",xen_pvh". */
-#define EARLYINIT_I_WE_A(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WE_B
-#define EARLYINIT_I_WE_B(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WE_A
-#define EARLYINIT_I_WE_A_END
-#define EARLYINIT_I_WE_B_END
+#define EARLYINIT_I_WALK_ENABLED_IRP_A(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WALK_ENABLED_IRP_B
+#define EARLYINIT_I_WALK_ENABLED_IRP_B(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WALK_ENABLED_IRP_A
+#define EARLYINIT_I_WALK_ENABLED_IRP_A_END
+#define EARLYINIT_I_WALK_ENABLED_IRP_B_END
 #define EARLYINIT_I_IF_ENABLED_(s) \
   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_IRP_VALUE_, EARLYINIT_I_NOTHING_)(s)
 /* Every element, as `.irp` values (subarchs of EARLYINIT_SUBARCHS,
  * dependencies). */
-#define EARLYINIT_I_WV_A(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WV_B
-#define EARLYINIT_I_WV_B(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WV_A
-#define EARLYINIT_I_WV_A_END
-#define EARLYINIT_I_WV_B_END
+#define EARLYINIT_I_WALK_IRP_VALUES_A(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WALK_IRP_VALUES_B
+#define EARLYINIT_I_WALK_IRP_VALUES_B(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WALK_IRP_VALUES_A
+#define EARLYINIT_I_WALK_IRP_VALUES_A_END
+#define EARLYINIT_I_WALK_IRP_VALUES_B_END
 #define EARLYINIT_I_IRP_VALUE_(x) "," #x
 /* Dependencies that are not steps, as a sequence. */
-#define EARLYINIT_I_WD_A(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WD_B
-#define EARLYINIT_I_WD_B(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WD_A
-#define EARLYINIT_I_WD_A_END
-#define EARLYINIT_I_WD_B_END
+#define EARLYINIT_I_WALK_UNKNOWN_DEPS_A(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WALK_UNKNOWN_DEPS_B
+#define EARLYINIT_I_WALK_UNKNOWN_DEPS_B(d) EARLYINIT_I_IF_UNKNOWN_DEP_(~, d) EARLYINIT_I_WALK_UNKNOWN_DEPS_A
+#define EARLYINIT_I_WALK_UNKNOWN_DEPS_A_END
+#define EARLYINIT_I_WALK_UNKNOWN_DEPS_B_END
 
 /*
  * An assembler loop over the values a walk produced: `body` once per value,
@@ -151,20 +152,8 @@
 /* More than one element in a sequence. */
 #define EARLYINIT_I_SEQ_HAS_2_(seq) EARLYINIT_I_IS_PAREN_(EARLYINIT_I_NOTHING_ seq)
 
-/* Probes: 1 if the token is a phase / policy. */
+/* Probes: 1 if the token is a policy (phases: EARLYINIT_IS_PHASE). */
 #define EARLYINIT_I_PROBE_(prefix, x) EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(prefix, x))
-#define EARLYINIT_I_IS_PHASE_early ()
-#define EARLYINIT_I_IS_PHASE_setup_arch ()
-#define EARLYINIT_I_IS_PHASE_late ()
-/* The phases' values as preprocessor numbers, for assembler text (checked
- * against enum earlyinit_phase below). */
-#define EARLYINIT_I_PHASE_NUM_early 0
-#define EARLYINIT_I_PHASE_NUM_setup_arch 1
-#define EARLYINIT_I_PHASE_NUM_late 2
-LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early &&
-                               EARLYINIT_I_PHASE_NUM_setup_arch == EARLYINIT_PHASE_setup_arch &&
-                               EARLYINIT_I_PHASE_NUM_late == EARLYINIT_PHASE_late,
-                           "earlyinit: EARLYINIT_I_PHASE_NUM_* disagree with enum earlyinit_phase");
 #define EARLYINIT_I_IS_POLICY_required ()
 #define EARLYINIT_I_IS_POLICY_optional ()
 #define EARLYINIT_I_IS_OPTIONAL_optional ()
@@ -196,7 +185,7 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
 /* The checks of a spec's fields, for every macro that reads one. Phase and
  * policy are checked by the preprocessor: nothing to compile when right. */
 #define EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)       \
-  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),              \
+  BOOST_PP_IIF(EARLYINIT_IS_PHASE(phase),                                    \
                EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
   BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),            \
                EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
@@ -206,7 +195,8 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
       "` (expected four digits, e.g. 0100)");
 #define EARLYINIT_I_BAD_PHASE_(who, step, phase)                              \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown phase `"   \
-                              #phase "` (expected early, setup_arch or late)");
+                              #phase "` (expected one of "                \
+                              EARLYINIT_I_STR_(EARLYINIT_PHASES) ")");
 #define EARLYINIT_I_BAD_POLICY_(who, step, policy)                            \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has unknown policy `"  \
                               #policy "` (expected required or optional)");
@@ -230,14 +220,14 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
                               "` is not a sequence (expected (pc)(xen_pvh)"   \
                               " or EARLYINIT_ALL)");
 #define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
-  EARLYINIT_I_ASSERT_KNOWN_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WU, set)) \
+  EARLYINIT_I_ASSERT_KNOWN_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_UNKNOWN_SUBARCHS, set)) \
   BOOST_PP_IIF(EARLYINIT_I_SEQ_HAS_2_(set), EARLYINIT_I_CHECK_TWICE_,        \
                EARLYINIT_I_NOTHING_)(who, step, set)
 /* Only a set of two or more can name a subarch twice. */
 #define EARLYINIT_I_CHECK_TWICE_(who, step, set)                              \
   LINKTABLE_I_STATIC_ASSERT_(                                                 \
-      LINKTABLE_I_EQ_(__builtin_popcountll(0ull EARLYINIT_I_WALK_(EARLYINIT_I_WB, set)), \
-                      0 EARLYINIT_I_WALK_(EARLYINIT_I_W1, set)),              \
+      LINKTABLE_I_EQ_(__builtin_popcountll(0ull EARLYINIT_I_WALK_(EARLYINIT_I_WALK_SUBARCH_BITS, set)), \
+                      0 EARLYINIT_I_WALK_(EARLYINIT_I_WALK_ONE_PER_SUBARCH, set)),              \
       #who ": subarch set " #set " of step `" #step                           \
       "` names a subarch twice (expected each once)");
 /* The unknown elements, as a sequence; the first is reported (outside the
@@ -257,8 +247,8 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
 /* Keys, as strings: steps "A10_0100", chains "10_0100". */
 #define EARLYINIT_I_CHAIN_KEY_S_(level, order) #level "_" #order
 #define EARLYINIT_I_STEP_KEY_S_(phase, level, order)                  \
-  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_PHASE_, phase),       \
-               EARLYINIT_I_PHASE_LETTER_(phase), "?") #level "_" #order
+  BOOST_PP_IIF(EARLYINIT_IS_PHASE(phase), EARLYINIT_PHASE_LETTER, "?" EARLYINIT_I_NOTHING_)(phase) \
+  #level "_" #order
 
 /* The parity symbol of (step, s), and its definition in a zero-size
  * section named after who provides it and the subarch
@@ -289,7 +279,7 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
 #define EARLYINIT_I_IMPL_SET_(who, step, set, fn, phase, level, order, policy, deps) \
   LINKTABLE_I_EMITTER_(EARLYINIT_I_CAT_(earlyinit_impl__##step##__, __COUNTER__)) { \
     __asm__ __volatile__(                                                    \
-        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),          \
+        EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_ENABLED_IRP, set),          \
                          EARLYINIT_I_IMPL_ASM_(#step, #fn, #phase,           \
                                                EARLYINIT_I_CHAIN_KEY_S_(level, order), \
                                                EARLYINIT_I_IMPL_FLAGS_S_(policy, deps))) \
@@ -329,7 +319,7 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
 /* A file-scope asm: an exemption names nothing by a C symbol (the step by
  * its asm name), so it needs no emitter function. */
 #define EARLYINIT_I_EXEMPT_SET_(who, step, set, reason, level, order)        \
-  __asm__(EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WE, set),        \
+  __asm__(EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_ENABLED_IRP, set),        \
                            EARLYINIT_I_EXEMPT_ASM_(#step, reason,            \
                                                    EARLYINIT_I_CHAIN_KEY_S_(level, order))));
 #define EARLYINIT_I_EXEMPT_ASM_(step_s, reason, key_s)                       \
@@ -354,7 +344,7 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
                               #deps "` (expected a sequence like (cr4_shadow)" \
                               " or nothing)");
 #define EARLYINIT_I_DEFINE_DEPS_(who, step, phase, level, order, policy, deps) \
-  EARLYINIT_I_ASSERT_DEPS_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WD, deps)) \
+  EARLYINIT_I_ASSERT_DEPS_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_UNKNOWN_DEPS, deps)) \
   EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \
                          EARLYINIT_I_STEP_KEY_S_(phase, level, order), deps)
 #define EARLYINIT_I_IF_UNKNOWN_DEP_(data, dep) \
@@ -391,29 +381,29 @@ LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_PHASE_NUM_early == EARLYINIT_PHASE_early 
           EARLYINIT_I_STR_(EARLYINIT_STEP_KEY_WIDTH),                        \
           ".asciz \"ref0=" EARLYINIT_STEP_NAME_PREFIX #step "\", \"earlyinit=step\", \"step=" \
           #step "\", \"phase=" #phase "\", \"level=" #level "\", \"order=" #order \
-          "\", \"policy=" #policy "\"\n" EARLYINIT_I_WALK_(EARLYINIT_I_WA, deps)) \
+          "\", \"policy=" #policy "\"\n" EARLYINIT_I_WALK_(EARLYINIT_I_WALK_DEP_ATTRS, deps)) \
       ".pushsection " EARLYINIT_PARITY_SECTION ",\"aR\",@progbits\n"         \
       ".balign 4\n"                                                          \
-      EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WV, EARLYINIT_SUBARCHS), \
+      EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_IRP_VALUES, EARLYINIT_SUBARCHS), \
                        ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
       ".popsection\n"                                                        \
       BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), EARLYINIT_I_DEPS_ASM_,        \
                    EARLYINIT_I_NOTHING_)(#step, key_s, deps));
 /* The dependencies' records; not even preprocessed for a step without. */
 #define EARLYINIT_I_DEPS_ASM_(step_s, key_s, deps)                           \
-  EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WV, deps), EARLYINIT_I_DEP_ASM_(step_s, key_s))
+  EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_IRP_VALUES, deps), EARLYINIT_I_DEP_ASM_(step_s, key_s))
 /* The info word, for the assembler: phase | optional << s1 | ndeps << s2. */
 #define EARLYINIT_I_INFO_S_(phase, policy, deps)                             \
-  EARLYINIT_I_STR_(EARLYINIT_I_CAT_(EARLYINIT_I_PHASE_NUM_, phase)) " | ("    \
+  EARLYINIT_I_STR_(EARLYINIT_PHASE_NUM(phase)) " | ("                        \
   EARLYINIT_I_STR_(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_OPTIONAL_, policy)) " << " \
   EARLYINIT_I_STR_(EARLYINIT_STEP_INFO_OPTIONAL_SHIFT) ") | ("               \
   EARLYINIT_I_STR_(EARLYINIT_I_NDEPS_(deps)) " << "                          \
   EARLYINIT_I_STR_(EARLYINIT_STEP_INFO_NDEPS_SHIFT) ")"
 /* A dependency's attribute in the step's record. */
-#define EARLYINIT_I_WA_A(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_B
-#define EARLYINIT_I_WA_B(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WA_A
-#define EARLYINIT_I_WA_A_END
-#define EARLYINIT_I_WA_B_END
+#define EARLYINIT_I_WALK_DEP_ATTRS_A(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WALK_DEP_ATTRS_B
+#define EARLYINIT_I_WALK_DEP_ATTRS_B(d) ".asciz \"dep=" #d "\"\n" EARLYINIT_I_WALK_DEP_ATTRS_A
+#define EARLYINIT_I_WALK_DEP_ATTRS_A_END
+#define EARLYINIT_I_WALK_DEP_ATTRS_B_END
 /* A dependency's record, inside EARLYINIT_I_IRP_(d, ...). */
 #define EARLYINIT_I_D_ "\\d\\()"
 #define EARLYINIT_I_DEP_ASM_(step_s, key_s)                                  \

@@ -20,10 +20,15 @@
 #include <boost/preprocessor/cat.hpp>
 #include <boost/preprocessor/comparison/less.hpp>
 #include <boost/preprocessor/control/iif.hpp>
+#include <boost/preprocessor/list/for_each.hpp>
 #include <boost/preprocessor/seq/for_each.hpp>
+#include <boost/preprocessor/seq/to_list.hpp>
+#include <boost/preprocessor/seq/for_each_i.hpp>
+#include <boost/preprocessor/seq/size.hpp>
 #include <boost/preprocessor/stringize.hpp>
 
 #include "earlyinit/names.h"
+#include "earlyinit/phases.h"
 #include "earlyinit/subarch.h"
 #include "linktable/assert.h"
 #include "linktable/linktable.h"
@@ -32,19 +37,34 @@
 extern "C" {
 #endif
 
-/** Dispatch points. A step belongs to one. */
+/* @cond INTERNAL */
+#define EARLYINIT_I_PHASE_ENUM_(r, data, p) BOOST_PP_CAT(EARLYINIT_PHASE_, p) = EARLYINIT_PHASE_NUM(p),
+/* @endcond */
+
+/** Dispatch points (earlyinit/phases.h): EARLYINIT_PHASE_early,
+ *  EARLYINIT_PHASE_setup_arch, EARLYINIT_PHASE_late. A step belongs to one. */
 enum earlyinit_phase {
-  EARLYINIT_PHASE_early = 0,
-  EARLYINIT_PHASE_setup_arch = 1,
-  EARLYINIT_PHASE_late = 2,
-  EARLYINIT_NR_PHASES = 3
+  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_PHASE_ENUM_, ~, EARLYINIT_PHASES)
+  EARLYINIT_NR_PHASES = BOOST_PP_SEQ_SIZE(EARLYINIT_PHASES) /**< how many there are */
 };
 
-struct bootproto_boot_params;
+/* @cond INTERNAL */
+/* Each phase's ordinal is its position in EARLYINIT_PHASES: the dispatcher
+ * indexes by it, and its walk is in that order. */
+#define EARLYINIT_I_PHASE_AT_(r, data, i, p)                                    \
+  LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_PHASE_NUM(p) == i,                       \
+                             "earlyinit: phase " BOOST_PP_STRINGIZE(p) " has ordinal "              \
+                             EARLYINIT_I_STR_(EARLYINIT_PHASE_NUM(p))            \
+                             " (expected its position in EARLYINIT_PHASES, "     \
+                             EARLYINIT_I_STR_(i) ")");
+BOOST_PP_SEQ_FOR_EACH_I(EARLYINIT_I_PHASE_AT_, ~, EARLYINIT_PHASES)
+/* @endcond */
 
 /** What a step function receives. */
 typedef struct earlyinit_context {
-  const struct bootproto_boot_params *boot_params; /**< may be 0 in tests */
+  /** What the entry received from its loader, as earlyinit_run_chain was
+   *  given it (x86: the zero page, earlyinit_x86_boot_params); may be 0 */
+  const void *boot;
   /** @{ */
   unsigned subarch;                                /**< earlyinit subarch id */
   enum earlyinit_phase phase;
@@ -95,22 +115,15 @@ struct earlyinit_subarch_entry {
 };
 
 /* @cond INTERNAL */
-/* Phase letters of step keys (EARLYINIT_I_PHASE_LETTER_* in names.h). */
-#define EARLYINIT_I_PHASE_LETTER_(phase) BOOST_PP_CAT(EARLYINIT_I_PHASE_LETTER_, phase)
-#define EARLYINIT_I_PHASE_LETTER_early EARLYINIT_PHASE_LETTER_EARLY
-#define EARLYINIT_I_PHASE_LETTER_setup_arch EARLYINIT_PHASE_LETTER_SETUP_ARCH
-#define EARLYINIT_I_PHASE_LETTER_late EARLYINIT_PHASE_LETTER_LATE
 #define EARLYINIT_I_CHAIN_TABLE_(phase, s) \
   BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(earlyinit_, phase), __), s)
 #define EARLYINIT_I_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
 
+#define EARLYINIT_I_DECLARE_CHAIN_(r, s, phase)                                 \
+  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(phase, s), struct earlyinit_entry,  \
+                    EARLYINIT_CHAIN_KEY_WIDTH);
 #define EARLYINIT_I_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
-  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(early, s), struct earlyinit_entry,  \
-                    EARLYINIT_CHAIN_KEY_WIDTH);                                \
-  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),                     \
-                    struct earlyinit_entry, EARLYINIT_CHAIN_KEY_WIDTH);        \
-  LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(late, s), struct earlyinit_entry,   \
-                    EARLYINIT_CHAIN_KEY_WIDTH);                                \
+  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_DECLARE_CHAIN_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))    \
   LINKTABLE_DECLARE(EARLYINIT_I_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
                     EARLYINIT_CHAIN_KEY_WIDTH);
 
@@ -121,13 +134,11 @@ struct earlyinit_subarch_entry {
  * for the end, only the one for a step's result (dispatch.h). */
 #define EARLYINIT_I_SENTINEL_ASM_                                              \
   ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
+#define EARLYINIT_I_DEFINE_CHAIN_(r, s, phase)                                  \
+  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(phase, s),                \
+                              EARLYINIT_I_SENTINEL_ASM_);
 #define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(early, s),                  \
-                            EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(setup_arch, s),             \
-                            EARLYINIT_I_SENTINEL_ASM_);                        \
-  LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(late, s),                   \
-                            EARLYINIT_I_SENTINEL_ASM_);                        \
+  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_DEFINE_CHAIN_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))     \
   LINKTABLE_DEFINE(EARLYINIT_I_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
                    EARLYINIT_I_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \

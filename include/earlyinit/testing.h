@@ -102,13 +102,13 @@ inline std::vector<std::string> ChainSteps(unsigned subarch) {
 
 /// Runs all phases of a subarch's chain, as one boot.
 inline earlyinit_summary RunAllPhases(unsigned subarch, Recorder* rec,
-                                      const bootproto_boot_params* bp = nullptr) {
+                                      const void* boot = nullptr) {
   earlyinit_state state;
   earlyinit_state_init(&state);
   earlyinit_summary total = {0, 0, 0, 0};
   for (int p = 0; p < EARLYINIT_NR_PHASES && !total.stopped; ++p) {
     earlyinit_summary s =
-        earlyinit_run_chain(static_cast<earlyinit_phase>(p), subarch, bp, rec->hooks(), &state);
+        earlyinit_run_chain(static_cast<earlyinit_phase>(p), subarch, boot, rec->hooks(), &state);
     total.run += s.run;
     total.failed += s.failed;
     total.skipped += s.skipped;

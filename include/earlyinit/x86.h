@@ -2,6 +2,10 @@
  * @file
  * earlyinit/x86.h: pick the chain from an x86 boot_params.
  *
+ * The bridge between x86's boot protocol (bootproto/) and the
+ * architecture-neutral dispatcher: it uses only the dispatcher's public
+ * API, and only x86 code includes it (earlyinit.h does not).
+ *
  * hdr.hardware_subarch is trusted only from protocol 2.07 on (older means
  * PC, as Linux's head_32.S did). Xen (2) is told apart by the magic at
  * hdr.hardware_subarch_data, the physical address of the loader's own
@@ -116,14 +120,22 @@ static inline earlyinit_summary earlyinit_x86_run(enum earlyinit_phase phase,
                                                   earlyinit_state *state) {
   earlyinit_fatal why;
   const int id = earlyinit_x86_subarch(bp, mem, &why);
-  if (id < 0) {
-    earlyinit_summary stopped;
-    earlyinit_summary_clear_(&stopped);
-    stopped.stopped = 1;
-    earlyinit_call_fatal_(hooks, &why);
-    return stopped;
-  }
+  if (id < 0) return earlyinit_report_fatal(hooks, &why);
   return earlyinit_run_chain(phase, (unsigned)id, bp, hooks, state);
+}
+
+/**
+ * The zero page a step's chain was run with (earlyinit_x86_run's `bp`).
+ *
+ * @code
+ *   static int e820_step(const earlyinit_context *ctx) {
+ *     return earlyinit_x86_boot_params(ctx)->e820_entries ? 0 : -1;
+ *   }
+ * @endcode
+ */
+static inline const struct bootproto_boot_params *earlyinit_x86_boot_params(
+    const earlyinit_context *ctx) {
+  return (const struct bootproto_boot_params *)ctx->boot;
 }
 
 #ifdef __cplusplus

@@ -8,18 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/finding.h"
-#include "src/audit/model.h"
-#include "src/audit/program.h"
+#include "src/audit/vocabulary.h"
 
 namespace audit {
-
-constexpr char kVersion[] = "0.1.0";
-
-// Exit statuses.
-constexpr int kExitClean = 0;
-constexpr int kExitViolations = 1;
-constexpr int kExitError = 2;
 
 // Runs the tool: args exclude argv[0]. `stdout_is_tty` decides colour in
 // `matrix` under --color auto.
@@ -28,8 +19,6 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 // The same, with the inputs loaded by `load` instead of from the files
 // (the fuzz target loads from memory).
-using Loader = bool (*)(const std::vector<std::string>& files, Program* program,
-                        std::string* error, void* context);
 int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
             bool stdout_is_tty, Loader load, void* context);
 
@@ -37,9 +26,6 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 // free the program and model (a tenth of the time on 100,000 entries; as
 // clang's -disable-free). Off by default: tests and the fuzzer run many times.
 void KeepMemoryAtExit(bool keep);
-
-// Every finding of a loaded program, in a stable order (`check`).
-std::vector<Finding> Check(const Program& program, const Model& model);
 
 }  // namespace audit
 

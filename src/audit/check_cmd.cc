@@ -5,7 +5,7 @@
 #include <set>
 #include <unordered_map>
 
-#include "src/audit/audit.h"
+#include "src/audit/vocabulary.h"
 #include "src/audit/commands.h"
 #include "src/audit/rules.h"
 

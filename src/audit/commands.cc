@@ -6,7 +6,7 @@
 #include <set>
 #include <unordered_set>
 
-#include "src/audit/audit.h"
+#include "src/audit/vocabulary.h"
 #include "src/audit/commands.h"
 
 namespace audit {
@@ -110,14 +110,6 @@ std::string Pad(int v, size_t width) {
   const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, v).ptr - digits);
   std::string s(n < width ? width - n : 0, '0');
   return s.append(digits, n);
-}
-
-// A link-time address as JSON carries it: a string, since JSON numbers
-// lose precision above 2^53.
-std::string HexAddress(uint64_t a) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(a));
-  return buf;
 }
 
 void Header(JsonWriter& w, const char* command, const Program& p) {

@@ -13,6 +13,7 @@
 #include "src/audit/json.h"
 #include "src/audit/model.h"
 #include "src/audit/program.h"
+#include "src/audit/vocabulary.h"
 
 namespace audit {
 
@@ -46,7 +47,6 @@ std::string Pad(int v, size_t width);           // zero-padded, "??" when < 0
 // The sizes of Source's and Pad's strings, without making them.
 size_t SourceWidth(std::string_view file, uint32_t line);
 size_t PadWidth(int v, size_t width);
-std::string HexAddress(uint64_t a);             // "0x1139"
 // Opens the document's object and writes the fields every command's JSON
 // starts with; the caller adds its own and closes it.
 void Header(JsonWriter& w, const char* command, const Program& p);
@@ -124,6 +124,8 @@ struct CheckResult {
   size_t subarchs = 0, steps = 0, implementations = 0, exemptions = 0;
 };
 CheckResult ComputeCheck(const Program& p, const Model& m);
+// Every finding of a loaded program, in a stable order (check's rules).
+std::vector<Finding> Check(const Program& program, const Model& model);
 void FindCycles(const Model& m, std::vector<Finding>* out);  // cycles.cc
 void RenderCheckText(const CheckResult& r, std::ostream& out);
 void RenderCheckJson(const Program& p, const CheckResult& r, std::ostream& out);

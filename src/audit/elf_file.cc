@@ -1,4 +1,5 @@
 #include "src/audit/elf_file.h"
+#include "src/audit/text.h"
 
 #include <ar.h>
 #include <gelf.h>
@@ -20,12 +21,6 @@ constexpr uint64_t kMaxSections = 1u << 20;
 constexpr uint64_t kMaxSegments = 1u << 16;
 constexpr uint64_t kMaxSymbols = 1u << 24;
 constexpr uint64_t kMaxMembers = 1u << 20;
-
-std::string Hex(uint64_t v) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 uint64_t Le(std::string_view b, size_t off, size_t n) {
   uint64_t v = 0;

@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace audit {
 
@@ -48,6 +51,29 @@ struct Finding {
   std::string step, subarch;  // the pair involved, if any
   std::string table, name;    // the table entry involved, if any
 };
+
+// Appends a finding: the one way to build one. `file` and `line` are the
+// source of the record involved; (step, subarch) and (table, name) what it
+// is about, when known.
+struct FindingAbout {
+  std::string_view file;
+  uint32_t line = 0;
+  std::string_view step, subarch;
+  std::string_view table, name;
+};
+inline void AddFinding(std::vector<Finding>* v, FindingKind kind, std::string message,
+                       const FindingAbout& about = {}) {
+  Finding x;
+  x.kind = kind;
+  x.message = std::move(message);
+  x.file = about.file;
+  x.line = about.line;
+  x.step = about.step;
+  x.subarch = about.subarch;
+  x.table = about.table;
+  x.name = about.name;
+  v->push_back(std::move(x));
+}
 
 }  // namespace audit
 

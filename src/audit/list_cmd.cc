@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "src/audit/commands.h"
+#include "src/audit/text.h"
 #include "src/audit/text_table.h"
 
 namespace audit {
@@ -91,7 +92,7 @@ void JsonEntry(JsonWriter& w, const Model& m, const RunItem& it) {
   st ? w.Key("policy").Str(st->policy) : w.Key("policy").Null();
   w.Key("function").Str(im.function);
   w.Key("symbol").Str(im.symbol);
-  im.has_address ? w.Key("address").Str(HexAddress(im.address)) : w.Key("address").Null();
+  im.has_address ? w.Key("address").Str(Hex(im.address)) : w.Key("address").Null();
   im.file.empty() ? w.Key("file").Null() : w.Key("file").Str(im.file);
   im.file.empty() ? w.Key("line").Null() : w.Key("line").Int(im.line);
   w.Key("table").Str(it.chain->table);

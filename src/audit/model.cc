@@ -14,25 +14,9 @@ namespace audit {
 
 namespace {
 
-std::string Str(std::string_view v) { return std::string(v); }
-
-std::string Where(const Record* r) {
-  if (!r) return "";
-  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
-}
-
 void Add(Model* m, FindingKind kind, const std::string& message, const Record* r,
          std::string_view table = "", std::string_view name = "") {
-  Finding p;
-  p.kind = kind;
-  p.message = message;
-  if (r) {
-    p.file = Str(r->file);
-    p.line = r->line;
-  }
-  p.table = table;
-  p.name = name;
-  m->problems.push_back(p);
+  AddRecordFinding(&m->problems, kind, message, r, table, name);
 }
 
 // A decimal number of at most 9 digits, or -1.
@@ -54,11 +38,6 @@ std::string StepKey(char phase_letter, int level, int order) {
   return key.append(o.size() < 4 ? 4 - o.size() : 0, '0').append(o);
 }
 
-char PhaseLetter(const std::string& phase) {
-  const int r = PhaseRank(phase);
-  return r < 0 ? '?' : static_cast<char>('A' + r);
-}
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // "earlyinit_<phase>__<subarch>": true for chain tables.
@@ -75,17 +54,6 @@ bool SplitChain(const std::string& table, std::string* phase, std::string* subar
 
 }  // namespace
 
-const std::vector<std::string>& Phases() {
-  static const std::vector<std::string> phases = {"early", "setup_arch", "late"};
-  return phases;
-}
-
-int PhaseRank(const std::string& phase) {
-  const auto& p = Phases();
-  for (size_t i = 0; i < p.size(); ++i)
-    if (p[i] == phase) return static_cast<int>(i);
-  return -1;
-}
 
 std::string Demangle(std::string_view view) {
   if (!StartsWith(view, "_Z")) return Str(view);
@@ -328,10 +296,10 @@ bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
         r, e.table, e.name);
   if (PhaseRank(Str(s->phase)) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
-        Where(r) + "step " + Str(s->name) + " needs phase=early|setup_arch|late, level=<LL>, order=<OOOO>", r,
+        Where(r) + "step " + Str(s->name) + " needs phase=" + PhaseChoices() + ", level=<LL>, order=<OOOO>", r,
         e.table, e.name);
   } else {
-    const std::string want = StepKey(PhaseLetter(Str(s->phase)), s->level, s->order);
+    const std::string want = StepKey(PhaseLetter(s->phase), s->level, s->order);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
           Where(r) + "step " + Str(s->name) + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,

@@ -17,6 +17,7 @@
 
 #include "earlyinit/names.h"
 #include "linktable/names.h"
+#include "src/audit/phases.h"
 #include "src/audit/name_index.h"
 #include "src/audit/program.h"
 #include "src/audit/text.h"
@@ -37,9 +38,6 @@ constexpr uint32_t kStepRefFlagMask = EARLYINIT_ENTRY_FLAG_MASK;  // its low bit
 constexpr uint32_t kFnField = 0;          // impl field 0 -> the function
 }  // namespace schema
 
-// Phases in run order.
-const std::vector<std::string>& Phases();
-int PhaseRank(const std::string& phase);  // -1 when unknown
 
 struct Subarch {
   std::string name, label;

@@ -1,4 +1,5 @@
 #include "src/audit/program.h"
+#include "src/audit/text.h"
 
 #include "linktable/names.h"
 
@@ -38,12 +39,6 @@ constexpr char kMetaSection[] = LINKTABLE_META_SECTION;
 // More entries than any table could hold is corrupt input, not a program.
 constexpr uint64_t kMaxEntriesPerTable = 1u << 24;
 
-std::string Hex(uint64_t v) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
 uint32_t Le32(std::string_view b, size_t off) {
   return static_cast<uint32_t>(static_cast<uint8_t>(b[off])) |
          static_cast<uint32_t>(static_cast<uint8_t>(b[off + 1])) << 8 |
@@ -51,12 +46,6 @@ uint32_t Le32(std::string_view b, size_t off) {
          static_cast<uint32_t>(static_cast<uint8_t>(b[off + 3])) << 24;
 }
 
-std::string Str(std::string_view v) { return std::string(v); }
-
-std::string Where(const Record* r) {
-  if (!r) return "";
-  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
-}
 
 // ".rodata.lt.<table>.<key>.<name>" -> parts; false for markers and others.
 bool SplitEntrySection(std::string_view s, std::string_view* table, std::string_view* key,
@@ -75,16 +64,7 @@ bool SplitEntrySection(std::string_view s, std::string_view* table, std::string_
 
 void AddProblem(Program* p, FindingKind kind, const std::string& message,
                 const Record* r, std::string_view table, std::string_view name) {
-  Finding pr;
-  pr.kind = kind;
-  pr.message = message;
-  if (r) {
-    pr.file = std::string(r->file);
-    pr.line = r->line;
-  }
-  pr.table = table;
-  pr.name = name;
-  p->problems.push_back(pr);
+  AddRecordFinding(&p->problems, kind, message, r, table, name);
 }
 
 // The symbol a relocation names; a section symbol plus addend becomes the
@@ -422,6 +402,17 @@ bool LoadProgram(const std::vector<std::string>& files, Program* p, std::string*
   for (const auto& f : files)
     if (!LoadFile(f, &p->objects, error)) return false;
   return BuildProgram(p, error);
+}
+
+std::string Where(const Record* r) {
+  if (!r) return "";
+  return Str(r->file) + ":" + std::to_string(r->line) + ": ";
+}
+
+void AddRecordFinding(std::vector<Finding>* v, FindingKind kind, const std::string& message,
+                      const Record* r, std::string_view table, std::string_view name) {
+  AddFinding(v, kind, message,
+             FindingAbout{r ? r->file : std::string_view(), r ? r->line : 0, "", "", table, name});
 }
 
 }  // namespace audit

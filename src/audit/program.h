@@ -78,6 +78,14 @@ struct Program {
   const Entry* EntryAt(uint64_t addr) const;
 };
 
+// "file:line: " of a record, in front of a message; "" without one.
+std::string Where(const Record* r);
+
+// A finding about a record (its file and line) and a table entry: the
+// loader's and the model's (AddFinding, finding.h).
+void AddRecordFinding(std::vector<Finding>* v, FindingKind kind, const std::string& message,
+                      const Record* r, std::string_view table = "", std::string_view name = "");
+
 // Loads the files and joins entries with records. Returns false with a
 // message for unreadable input (exit status 2): not ELF, corrupt headers,
 // malformed metadata, tables whose bytes are not in the file, an executable

@@ -10,17 +10,11 @@
 
 namespace audit {
 
+// A rule's finding: the source of the record involved and the pair.
 inline void AddFinding(std::vector<Finding>* v, FindingKind kind, const std::string& message,
-                       std::string_view file = "", uint32_t line = 0,
-                       std::string_view step = "", std::string_view subarch = "") {
-  Finding x;
-  x.kind = kind;
-  x.message = message;
-  x.file = file;
-  x.line = line;
-  x.step = step;
-  x.subarch = subarch;
-  v->push_back(std::move(x));
+                       std::string_view file, uint32_t line = 0, std::string_view step = "",
+                       std::string_view subarch = "") {
+  AddFinding(v, kind, message, FindingAbout{file, line, step, subarch, "", ""});
 }
 
 // "file:line: " in front of a message, or "" without a source.

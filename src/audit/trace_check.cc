@@ -1,4 +1,5 @@
 #include "src/audit/trace_check.h"
+#include "src/audit/text.h"
 
 #include <cstdio>
 #include <initializer_list>
@@ -30,12 +31,6 @@ std::vector<ChainStep> ChainOf(const Model& m, const std::string& subarch) {
 }
 
 namespace {
-
-std::string Hex(uint64_t v) {
-  char b[24];
-  std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
-  return b;
-}
 
 // The pieces, joined in one string of the right size (a message is one
 // allocation, not one per +).

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/audit/audit.h"
+#include "src/audit/vocabulary.h"
 #include "src/audit/trace_report.h"
 
 namespace audit {

@@ -8,6 +8,8 @@
 #include <set>
 #include <utility>
 
+#include "src/audit/phases.h"
+
 namespace audit {
 
 const char* MalformedName(Malformed m) {
@@ -164,8 +166,6 @@ bool ParseSigned(std::string_view s, int64_t* v) {
   return true;
 }
 
-bool IsPhase(std::string_view w) { return w == "early" || w == "setup_arch" || w == "late"; }
-int PhaseRankOf(std::string_view w) { return w == "early" ? 0 : w == "setup_arch" ? 1 : 2; }
 
 // The library's fatal reports (earlyinit_format_fatal).
 bool IsFatal(std::string_view rest) {
@@ -248,7 +248,7 @@ class LineParser {
     if (at == std::string_view::npos) return LineKind::kOther;
     const std::string_view rest = line.substr(at + kMarker.size());
     Words(rest, &w_);
-    if (w_.size() < 2 || !IsPhase(w_[1])) return IsFatal(rest) ? LineKind::kFatal : LineKind::kOther;
+    if (w_.size() < 2 || PhaseRank(w_[1]) < 0) return IsFatal(rest) ? LineKind::kFatal : LineKind::kOther;
     *why = Malformed::kBadStatus;
     if (w_.size() < 4) return LineKind::kMalformed;
     *why = Malformed::kBadName;
@@ -309,7 +309,7 @@ class BootSplitter {
       }
       started_.erase(it);
     }
-    rank_ = PhaseRankOf(e.step.phase);
+    rank_ = PhaseRank(e.step.phase);
     seen_.emplace(rank_, e.step.step);
     Current().steps.push_back(std::move(e.step));
   }
@@ -339,7 +339,7 @@ class BootSplitter {
     if (out_->boots.size() == first_boot_) return true;
     const Boot& b = out_->boots.back();
     if (b.subarch != e.subarch && !(b.subarch == "?" && b.steps.empty())) return true;
-    const int rank = PhaseRankOf(e.step.phase);
+    const int rank = PhaseRank(e.step.phase);
     if (rank < rank_) return true;
     if (seen_.count(StepKeyView(rank, e.step.step))) return true;
     return e.calling && started_.count(e.step.step);

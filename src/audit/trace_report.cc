@@ -1,12 +1,13 @@
 // Text and JSON renderers of `trace`, and the numbers they share.
 #include "src/audit/trace_report.h"
+#include "src/audit/text.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <utility>
 
-#include "src/audit/audit.h"
+#include "src/audit/vocabulary.h"
 #include "src/audit/json.h"
 
 namespace audit {
@@ -49,12 +50,6 @@ std::string StatusText(const TraceStep& t) {
   return "?";
 }
 
-std::string HexU64(uint64_t v) {
-  char b[24];
-  std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
-  return b;
-}
-
 namespace {
 
 std::string Plural(size_t n, const char* one, const char* many) {
@@ -69,7 +64,7 @@ std::string ShareText(int permille) {
 std::string FunctionText(const TraceResult& r, const TraceStep& t) {
   if (!t.has_fn) return "-";
   auto it = r.functions.find(t.fn);
-  return HexU64(t.fn) + (it == r.functions.end() ? "" : " " + it->second);
+  return Hex(t.fn) + (it == r.functions.end() ? "" : " " + it->second);
 }
 
 // A boot's table: phase, step, status, cycles, share, function.
@@ -165,7 +160,7 @@ void JsonStep(JsonWriter& w, const TraceResult& r, const TraceStep& s, uint64_t 
   s.has_cycles ? w.Key("cycles").Str(std::to_string(s.cycles)) : w.Key("cycles").Null();
   const int share = SharePermille(s, total);
   share >= 0 ? w.Key("share_permille").Int(share) : w.Key("share_permille").Null();
-  s.has_fn ? w.Key("address").Str(HexU64(s.fn)) : w.Key("address").Null();
+  s.has_fn ? w.Key("address").Str(Hex(s.fn)) : w.Key("address").Null();
   auto fn = r.functions.find(s.fn);
   s.has_fn && fn != r.functions.end() ? w.Key("function").Str(fn->second) : w.Key("function").Null();
   w.Key("line").Int(s.line);

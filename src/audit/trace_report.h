@@ -37,7 +37,6 @@ int SharePermille(const TraceStep& t, uint64_t total);
 std::string StatusText(const TraceStep& t);
 const char* StatusName(TraceStatus s);  // ok, failed, skipped, unfinished
 
-std::string HexU64(uint64_t v);
 
 void RenderTraceText(const TraceResult& r, std::ostream& out);
 void RenderTraceJson(const TraceResult& r, std::ostream& out);

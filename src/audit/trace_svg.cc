@@ -8,6 +8,7 @@
 
 #include "src/audit/svg_text.h"
 #include "src/audit/trace_report.h"
+#include "src/audit/text.h"
 
 namespace audit {
 
@@ -89,7 +90,7 @@ void StepRow(std::ostream& out, const TraceStep& s, uint64_t total, double scale
   out << "<rect class=\"bar\" x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\""
       << kBar << "\" fill=\"" << Colour(s.status) << "\"><title>" << Xml(s.phase + " " + s.step)
       << ": " << Xml(StatusText(s)) << ", " << cyc << pct
-      << (s.has_fn ? ", fn " + HexU64(s.fn) : "") << "</title></rect>\n";
+      << (s.has_fn ? ", fn " + Hex(s.fn) : "") << "</title></rect>\n";
   const std::string label = s.step + " " + (s.status == TraceStatus::kOk ? "" : StatusText(s) + " ") +
                             (s.has_cycles ? std::to_string(s.cycles) : "?") + pct;
   const bool fits_right = x + w + 4 + static_cast<int>(label.size()) * kCharWidth <= kWidth - kMargin;

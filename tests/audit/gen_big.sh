@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Generates a large earlyinit-shaped program for benchmarking earlyinit-audit
-# (issue 7 owns bench/; this only makes the inputs), with gcc over every
+# (bench/ owns the benchmarks; this only makes the inputs), with gcc over every
 # generated C file: the reference. tests/audit/gen_big.py (--via asm, its
 # default) makes the same program from assembly in minutes for 1,000,000
 # entries, where this takes hours; tests/audit/gen_big_test.sh checks that

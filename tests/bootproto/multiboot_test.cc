@@ -1,5 +1,5 @@
 // tests/bootproto/multiboot_test.cc: bootproto_from_multiboot, one test per
-// behaviour and per bad input of issue 4.
+// behaviour and per bad input the converters must refuse.
 #include <cstdint>
 #include <cstring>
 #include <string>

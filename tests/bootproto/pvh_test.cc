@@ -1,5 +1,5 @@
 // tests/bootproto/pvh_test.cc: bootproto_from_pvh, one test per behaviour
-// and per bad input of issue 4.
+// and per bad input the converters must refuse.
 #include <cstdint>
 #include <cstring>
 #include <string>

@@ -75,7 +75,7 @@ const Misuse kMisuses[] = {
      "EARLYINIT_DEFINE_STEP: step `s` has unknown policy `requried` (expected required or "
      "optional)"},
     {"MisspelledPhase", SPEC("erly, 10, 0100, required, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",
-     "EARLYINIT_IMPL: step `s` has unknown phase `erly` (expected early, setup_arch or late)"},
+     "EARLYINIT_IMPL: step `s` has unknown phase `erly` (expected one of (early)(setup_arch)(late))"},
     {"MisspelledPhaseInDefine", SPEC("erly, 10, 0100, required, ") "EARLYINIT_DEFINE_STEP(s);",
      "EARLYINIT_DEFINE_STEP: step `s` has unknown phase `erly`"},
     {"LevelOfOneDigit", SPEC("early, 1, 0100, required, ") "EARLYINIT_IMPL(s, (pc), ok_fn);",

@@ -1,25 +1,13 @@
 #!/usr/bin/env bash
-# Builds the earlyinit-audit libFuzzer target with clang-14, ASan and UBSan.
+# Builds the earlyinit-audit libFuzzer target: the one build is tools/fuzz's
+# (clang-14, ASan and UBSan, the same flags as every fuzz run).
 # usage: src/audit/fuzz/build.sh ROOT OUT_BINARY
-#   ROOT: the workspace (src/audit, src/linktable_meta, include)
-# Each source is compiled on its own, two at a time (FUZZ_BUILD_JOBS), with
-# line tables only: enough for symbolized crash stacks, and the build is
-# most of the smoke test's time.
+#   ROOT: the workspace (tools/fuzz, src/audit, src/linktable_meta, include)
+# Objects go to FUZZ_OUT (default: a directory removed afterwards).
 set -euo pipefail
 root=$(cd "$1" && pwd)
 out=$2
-cxx=$(command -v clang++-14 || command -v clang++)
-objs=$(mktemp -d)
-trap 'rm -rf "$objs"' EXIT
-flags=(-std=c++17 -O1 -gline-tables-only -Wall -Wextra -Werror
-       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-       -I"$root" -I"$root/include")
-sources=("$root"/src/audit/fuzz/audit_fuzz.cc "$root"/src/linktable_meta/meta.cc)
-for f in "$root"/src/audit/*.cc; do
-  [ "$(basename "$f")" = main.cc ] || sources+=("$f")
-done
-export cxx objs
-printf '%s\n' "${sources[@]}" |
-  xargs -P "${FUZZ_BUILD_JOBS:-2}" -I{} sh -c \
-    '"$cxx" "$@" -c "{}" -o "$objs/$(echo "{}" | tr / _).o"' _ "${flags[@]}"
-"$cxx" "${flags[@]}" "$objs"/*.o -ldw -lelf -o "$out"
+work=${FUZZ_OUT:-$(mktemp -d)}
+[ -n "${FUZZ_OUT:-}" ] || trap 'rm -rf "$work"' EXIT
+FUZZ_OUT=$work "$root/tools/fuzz" --build earlyinit_audit
+cp "$work/earlyinit_audit/fuzzer" "$out"

@@ -8,6 +8,7 @@
  * earlyinit-audit, on x86_64 and i386.
  */
 #include "earlyinit/earlyinit.h"
+#include "earlyinit/x86.h"
 
 #define EARLYINIT_STEP_pvh_info   EARLYINIT_SPEC(early, 05, 0100, required, )
 #define EARLYINIT_STEP_cr4_shadow EARLYINIT_SPEC(early, 10, 0100, required, )
@@ -25,7 +26,7 @@ EARLYINIT_DEFINE_STEP(console);
 static unsigned long cr4_shadow_value;
 static int kasan_ready;
 
-static int pvh_info(const earlyinit_context *c) { return c->boot_params ? 0 : 1; }
+static int pvh_info(const earlyinit_context *c) { return c->boot ? 0 : 1; }
 static int cr4_init(const earlyinit_context *c) { (void)c; cr4_shadow_value = 0x6f0; return 0; }
 static int kasan_init(const earlyinit_context *c) { (void)c; kasan_ready = cr4_shadow_value != 0; return !kasan_ready; }
 static int ebda_reserve(const earlyinit_context *c) { (void)c; return 0; }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The core (linktable/, earlyinit/ without x86.h) is architecture-neutral:
+# - no core header includes bootproto/ or names a bootproto_ type;
+# - with only the core on the include path (bootproto/ unreachable, which
+#   x86.h's failure to compile proves), neutral/core.c and every core header
+#   alone compile for aarch64 and riscv64 with GCC and Clang, as C and C++,
+#   freestanding, -Wall -Wextra -Werror.
+set -uo pipefail
+root="${TEST_SRCDIR:?run by bazel test}/earlyinit"
+tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/neutral.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+for tool in aarch64-linux-gnu-gcc riscv64-linux-gnu-gcc clang; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (tools/install installs it)"; exit 1; }
+done
+[ -d /usr/include/boost/preprocessor ] || { echo "FAIL: Boost.Preprocessor headers are missing (libboost-dev)"; exit 1; }
+
+# The core alone, and Boost.Preprocessor, in a tree of their own.
+mkdir -p "$tmp/inc/earlyinit" "$tmp/inc/linktable" "$tmp/boost"
+cp "$root"/include/linktable/*.h "$tmp/inc/linktable/"
+cp "$root"/include/earlyinit/*.h "$tmp/inc/earlyinit/"
+rm "$tmp/inc/earlyinit/x86.h" "$tmp/inc/earlyinit/testing.h"  # the bridge; GoogleTest's
+ln -s /usr/include/boost "$tmp/boost/boost"
+cp "$root"/tests/toolchain/neutral/core.c "$root"/tests/toolchain/neutral/board.h "$tmp/"
+
+if grep -n 'bootproto' "$tmp"/inc/*/*.h | grep -v '^[^:]*:[0-9]*: *\*\|//\|/\*'; then
+  echo "FAIL: a core header includes bootproto/ or names a bootproto_ type (above)"
+  fail=1
+fi
+
+flags="-O2 -Wall -Wextra -Werror -ffreestanding -fno-exceptions -nostdlib -I$tmp/inc -I$tmp/boost"
+compile() {  # compile ARCH CC LANG FILE [EXTRA...]
+  local arch=$1 cc=$2 lang=$3 file=$4
+  shift 4
+  local cmd
+  if [ "$cc" = gcc ]; then cmd="$arch-linux-gnu-gcc"; else cmd="clang --target=$arch-linux-gnu"; fi
+  local std="-x c -std=gnu11"
+  [ "$lang" = c++ ] && std="-x c++ -std=c++17 -fno-rtti"
+  # shellcheck disable=SC2086
+  $cmd $std $flags "$@" -c "$file" -o "$tmp/out.o" 2>&1
+}
+
+# The include path really lacks bootproto/: the bridge does not compile there.
+cp "$root/include/earlyinit/x86.h" "$tmp/inc/earlyinit/x86.h"
+echo '#include "earlyinit/x86.h"' >"$tmp/bridge.c"
+out=$(compile aarch64 gcc c "$tmp/bridge.c" 2>&1)
+bridge=$?
+rm "$tmp/inc/earlyinit/x86.h"
+if [ $bridge -eq 0 ] || ! grep -q 'bootproto/.*No such file' <<<"$out"; then
+  echo "FAIL: x86.h compiled, or failed for another reason, without bootproto/ on the path:"
+  echo "$out"
+  fail=1
+fi
+
+cells=0
+for arch in aarch64 riscv64; do
+  for cc in gcc clang; do
+    for lang in c c++; do
+      if ! out=$(compile $arch $cc $lang "$tmp/core.c" "-DEARLYINIT_CONFIG_HEADER=\"$tmp/board.h\""); then
+        echo "FAIL: core.c, $arch $cc $lang:"
+        echo "$out"
+        fail=1
+      elif ! readelf -S "$tmp/out.o" >"$tmp/sections" || ! grep -q linktable_meta "$tmp/sections"; then
+        echo "FAIL: core.c, $arch $cc $lang: no .linktable_meta in the object"
+        fail=1
+      fi
+      for h in "$tmp"/inc/linktable/*.h "$tmp"/inc/earlyinit/*.h; do
+        echo "#include \"${h#"$tmp/inc/"}\"" >"$tmp/one.c"
+        if ! out=$(compile $arch $cc $lang "$tmp/one.c"); then
+          echo "FAIL: ${h#"$tmp/inc/"} alone, $arch $cc $lang:"
+          echo "$out"
+          fail=1
+        fi
+      done
+      cells=$((cells + 1))
+    done
+  done
+done
+[ $fail -eq 0 ] && echo "ok: the core compiles in $cells cells (aarch64, riscv64 x gcc, clang x C, C++) without bootproto/"
+exit $fail
