@@ -11,7 +11,7 @@
 #include <cstring>
 #include <utility>
 
-#include "src/audit/commands.h"  // HexAddress
+#include "src/audit/text.h"  // Hex
 
 namespace audit {
 
@@ -189,7 +189,7 @@ bool DwarfCalls::Impl::FunctionAt(uint64_t addr, Dwarf_Die* fn) {
         it->second.emplace(low, dwarf_dieoffset(&child));
       rc = dwarf_siblingof(&child, &child);
     }
-    if (rc < 0) Damage("unit at offset " + HexAddress(dwarf_dieoffset(&cu)) + ": " + DwError());
+    if (rc < 0) Damage("unit at offset " + Hex(dwarf_dieoffset(&cu)) + ": " + DwError());
   }
   auto f = it->second.find(addr);
   return f != it->second.end() && dwarf_offdie(dwarf, f->second, fn) != nullptr;
@@ -203,7 +203,7 @@ std::string DwarfCalls::Impl::OriginName(Dwarf_Die* die, unsigned attr, Dwarf_Di
   *has = dwarf_attr(die, attr, &a) != nullptr;
   if (!*has) return "";
   if (!dwarf_formref_die(&a, origin)) {
-    Damage("a reference at DIE " + HexAddress(dwarf_dieoffset(die)) + ": " + DwError());
+    Damage("a reference at DIE " + Hex(dwarf_dieoffset(die)) + ": " + DwError());
     *has = false;
     return "";
   }
@@ -250,7 +250,7 @@ bool DwarfCalls::Impl::CallSite(Dwarf_Die* die, CallEvent* ev) {
     const std::string_view name = SymbolName(slot);
     ev->kind = CallKind::kIndirect;
     ev->callee.clear();
-    ev->through = "*" + (name.empty() ? HexAddress(slot) : std::string(name));
+    ev->through = "*" + (name.empty() ? Hex(slot) : std::string(name));
     ev->site = site - 6;
     return true;
   } else if (const int n = call_pc ? 0 : Register(site, &ev->through)) {  // call *%reg
@@ -262,7 +262,7 @@ bool DwarfCalls::Impl::CallSite(Dwarf_Die* die, CallEvent* ev) {
     ev->after_site = true;  // a return address: the call is just before it
   }
   const std::string_view at = ev->callee_addr ? SymbolName(ev->callee_addr) : std::string_view();
-  if (ev->callee.empty() && at.empty() && ev->callee_addr) ev->callee = HexAddress(ev->callee_addr);
+  if (ev->callee.empty() && at.empty() && ev->callee_addr) ev->callee = Hex(ev->callee_addr);
   // GCC names a builtin's call __builtin_memcpy; the code calls memcpy.
   if (ev->callee.empty() || (!at.empty() && ev->callee.rfind("__builtin_", 0) == 0)) ev->callee = std::string(at);
   if (!ev->callee_addr && has) {
@@ -307,7 +307,7 @@ bool DwarfCalls::Impl::Inlined(Dwarf_Die* die, CallEvent* ev, int nesting) {
 void DwarfCalls::Impl::Collect(Dwarf_Die* parent, std::vector<CallEvent>* out, int nesting) {
   if (nesting > kMaxNesting) {
     Damage("DIEs nest deeper than " + std::to_string(kMaxNesting) + " levels at " +
-           HexAddress(dwarf_dieoffset(parent)) + " (more than paths reads)");
+           Hex(dwarf_dieoffset(parent)) + " (more than paths reads)");
     return;
   }
   const size_t first = out->size();
@@ -330,7 +330,7 @@ void DwarfCalls::Impl::Collect(Dwarf_Die* parent, std::vector<CallEvent>* out, i
     }
     rc = dwarf_siblingof(&child, &child);
   }
-  if (rc < 0) Damage("children of DIE " + HexAddress(dwarf_dieoffset(parent)) + ": " + DwError());
+  if (rc < 0) Damage("children of DIE " + Hex(dwarf_dieoffset(parent)) + ": " + DwError());
   // By the address each call starts at: a return address counts as the
   // byte before it, so a call sorts before an inlined body that follows it.
   auto key = [](const CallEvent& e) { return e.site - (e.after_site ? 1 : 0); };
@@ -367,7 +367,7 @@ std::string Truncated(Elf* elf) {
   if (!gelf_getehdr(elf, &eh)) return std::string("no ELF header: ") + elf_errmsg(-1);
   const uint64_t table = eh.e_shoff + static_cast<uint64_t>(eh.e_shnum) * eh.e_shentsize;
   if (eh.e_shoff > size || table > size || table < eh.e_shoff)
-    return "its section headers end at " + HexAddress(table) + ", the file at " + HexAddress(size);
+    return "its section headers end at " + Hex(table) + ", the file at " + Hex(size);
   Elf_Scn* scn = nullptr;
   while ((scn = elf_nextscn(elf, scn)) != nullptr) {
     GElf_Shdr sh;
@@ -469,10 +469,10 @@ std::string DwarfCalls::Where(uint64_t addr) const {
   while (it != v.begin()) {
     --it;
     if (addr - it->addr < std::max<uint64_t>(it->size, 1))
-      return std::string(it->name) + "+" + HexAddress(addr - it->addr);
+      return std::string(it->name) + "+" + Hex(addr - it->addr);
     if (it->size != 0) break;  // the nearest sized symbol below does not hold it
   }
-  return HexAddress(addr);
+  return Hex(addr);
 }
 
 const FunctionCalls* DwarfCalls::CallsAt(uint64_t addr) {

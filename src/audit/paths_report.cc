@@ -1,7 +1,7 @@
 #include "src/audit/paths_report.h"
 
-#include "src/audit/audit.h"     // kVersion
-#include "src/audit/commands.h"  // HexAddress
+#include "src/audit/vocabulary.h"  // kVersion
+#include "src/audit/text.h"  // Hex
 #include "src/audit/json.h"
 #include "src/audit/text_table.h"
 
@@ -77,7 +77,7 @@ void JsonNode(JsonWriter& w, const PathNode& n) {
   if (!n.name.empty()) w.Key("name").Str(n.name);
   if (!n.through.empty()) w.Key("through").Str(n.through);
   if (!n.step.empty()) w.Key("step").Str(n.step);
-  if (n.site) w.Key("site").Str(HexAddress(n.site)).Key("where").Str(n.where);
+  if (n.site) w.Key("site").Str(Hex(n.site)).Key("where").Str(n.where);
   if (n.mark != NodeMark::kNone) w.Key("mark").Str(NodeMarkName(n.mark));
   if (!n.children.empty()) {
     w.Key("calls").BeginArray();

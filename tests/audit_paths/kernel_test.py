@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """earlyinit-audit paths --preset linux-x86_64 on real Linux 6.1 kernels that
-do not use earlyinit (issue 21, "Tests").
+do not use earlyinit (docs/audit.md, "paths").
 
   kernel_test.py debian       Debian's linux-image-6.1.0-47-amd64-dbg vmlinux
                               (fetch_debian_vmlinux: downloaded once, cached)
