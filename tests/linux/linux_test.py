@@ -202,6 +202,34 @@ class Audit(unittest.TestCase):
                 self.assertIn(callee, calls_of(vmlinux, fns[step]), (variant, step))
 
 
+class Kconfig(unittest.TestCase):
+    """What still cannot work on Xen PV is refused when configuring."""
+
+    def olddefconfig(self, lines):
+        src = os.path.realpath(os.path.join(build("kasan"), "..", "src"))
+        tree = os.path.realpath(os.path.join(build("kasan"), "..", "build"))
+        tmp = tempfile.mkdtemp(prefix="earlyinit-kconfig-")
+        self.addCleanup(shutil.rmtree, tmp)
+        with open(os.path.join(tree, ".config")) as f:
+            config = f.read()
+        with open(os.path.join(tmp, ".config"), "w") as f:
+            f.write(config + "\n".join(lines) + "\n")
+        r = run(["make", "-s", "-C", src, "O=" + tmp, "olddefconfig"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(tmp, ".config")) as f:
+            return f.read().splitlines()
+
+    def test_kasan_vmalloc_refused_with_xen_pv(self):
+        got = set(self.olddefconfig(["CONFIG_KASAN_VMALLOC=y"]))
+        self.assertTrue({"CONFIG_XEN_PV=y", "CONFIG_PVH=y", "CONFIG_KASAN=y"} <= got)
+        # A symbol whose dependencies fail is dropped from .config.
+        self.assertNotIn("CONFIG_KASAN_VMALLOC=y", got)
+
+    def test_kasan_vmalloc_accepted_without_xen_pv(self):
+        got = set(self.olddefconfig(["# CONFIG_XEN_PV is not set", "CONFIG_KASAN_VMALLOC=y"]))
+        self.assertIn("CONFIG_KASAN_VMALLOC=y", got)
+
+
 class Tables(unittest.TestCase):
     """.linktables lies in read-only data that mark_rodata_ro() keeps."""
 
