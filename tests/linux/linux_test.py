@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Linux 6.1 through earlyinit: builds, audit, boots, and the link refusals.
+"""Linux 6.1 through earlyinit: builds, audit, tables, boots, subarchs, link refusals.
 
 Run by tests/linux:linux_test (a local Bazel test) or directly:
     python3 tests/linux/linux_test.py [Class[.test_name]...]
@@ -33,12 +33,17 @@ TRACE = re.compile(r"earlyinit: (\S+) (\S+) (\S+) (ok|FAILED|SKIPPED)\b.*"
                    r" fn=0x([0-9a-f]+)")
 PARITY = ("earlyinit__step_{step}__on_subarch_{subarch}"
           "__needs_exactly_one_implementation_or_exemption")
-BOOT_SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen-pv": "xen_pv"}
+ENTRIES = ("native", "pvh", "xen-pvh", "xen-pv")
+BOOT_SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen-pvh": "xen_pvh", "xen-pv": "xen_pv"}
+KUNIT_KASAN = re.compile(r"# kasan: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)")
+OFFSET = re.compile(r"earlyinit: kernel offset 0x([0-9a-f]+)")
+SUBARCH_WARNING = ("earlyinit: warning: hardware_subarch {} is unknown or not built "
+                   "into this kernel, booting as PC")
 
 
 def run(cmd, **kw):
     return subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, **kw)
+                          stderr=subprocess.PIPE, text=True, errors="replace", **kw)
 
 
 def audit_tool():
@@ -78,6 +83,36 @@ def traced(log):
     """[(subarch, phase, step, status, address)] of the trace lines in a log."""
     return [(m.group(1), m.group(2), m.group(3), m.group(4), int(m.group(5), 16))
             for m in TRACE.finditer(log)]
+
+
+# boot_params.hdr.hardware_subarch (0x23c) and _data (0x240): the setup
+# header sits at the same offsets in bzImage (Documentation/x86/boot.rst).
+HARDWARE_SUBARCH = 0x23c
+
+
+def symbols(vmlinux):
+    """{name: address} of vmlinux's symbols."""
+    r = run(["nm", vmlinux])
+    assert r.returncode == 0, r.stderr
+    out = {}
+    for line in r.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            out[parts[2]] = int(parts[0], 16)
+    return out
+
+
+def symbol_at(vmlinux, address):
+    """The name of the function at address."""
+    r = run(["addr2line", "-f", "-e", vmlinux, "%#x" % address])
+    return r.stdout.splitlines()[0]
+
+
+def calls_of(vmlinux, address):
+    """Names of the functions the function at address calls or jumps to."""
+    r = run(["objdump", "-d", "--no-show-raw-insn", "--start-address=%#x" % address,
+             "--stop-address=%#x" % (address + 64), vmlinux])
+    return re.findall(r"(?:call|jmp)\s+[0-9a-f]+ <([^>+]+)", r.stdout)
 
 
 def exemptions(vmlinux):
@@ -143,11 +178,75 @@ class Audit(unittest.TestCase):
             else:
                 self.assertIn("kasan_early", steps, subarch)
 
-    def test_kasan_variant_has_no_xen_pv_chain(self):
+    def test_kasan_early_on_every_path_of_the_kasan_variant(self):
+        # Xen PV maps KASAN's early shadow too (arch/x86/xen/kasan_pv.c),
+        # before its first instrumented step.
         vmlinux = os.path.join(build("kasan"), "vmlinux")
-        r = run([audit_tool(), "list", "--subarch", "xen_pv", vmlinux])
-        self.assertNotEqual(r.returncode, 0)
-        self.assertIn("unknown subarch xen_pv", r.stderr)
+        for subarch in ("pc", "xen_pv", "xen_pvh"):
+            steps = [s for _, s, _ in chain(vmlinux, subarch)]
+            self.assertIn("kasan_early", steps, subarch)
+        steps = [s for _, s, _ in chain(vmlinux, "xen_pv")]
+        self.assertLess(steps.index("kasan_early"), steps.index("xen_pv_start"))
+        self.assertEqual(symbol_at(vmlinux, dict((s, a) for _, s, a in
+                                                 chain(vmlinux, "xen_pv"))["kasan_early"]),
+                         "xen_kasan_early")
+
+    def test_formerly_empty_steps_have_code(self):
+        # Under tinyconfig sme_early and load_ucode compiled to a bare
+        # return; with AMD_MEM_ENCRYPT and MICROCODE they call Linux's code.
+        for variant in ("xen", "kasan"):
+            vmlinux = os.path.join(build(variant), "vmlinux")
+            fns = dict((s, a) for _, s, a in chain(vmlinux, "pc"))
+            for step, callee in (("sme_early", "sme_early_init"),
+                                 ("load_ucode", "load_ucode_bsp")):
+                self.assertIn(callee, calls_of(vmlinux, fns[step]), (variant, step))
+
+
+class Kconfig(unittest.TestCase):
+    """What still cannot work on Xen PV is refused when configuring."""
+
+    def olddefconfig(self, lines):
+        src = os.path.realpath(os.path.join(build("kasan"), "..", "src"))
+        tree = os.path.realpath(os.path.join(build("kasan"), "..", "build"))
+        tmp = tempfile.mkdtemp(prefix="earlyinit-kconfig-")
+        self.addCleanup(shutil.rmtree, tmp)
+        with open(os.path.join(tree, ".config")) as f:
+            config = f.read()
+        with open(os.path.join(tmp, ".config"), "w") as f:
+            f.write(config + "\n".join(lines) + "\n")
+        r = run(["make", "-s", "-C", src, "O=" + tmp, "olddefconfig"])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(tmp, ".config")) as f:
+            return f.read().splitlines()
+
+    def test_kasan_vmalloc_refused_with_xen_pv(self):
+        got = set(self.olddefconfig(["CONFIG_KASAN_VMALLOC=y"]))
+        self.assertTrue({"CONFIG_XEN_PV=y", "CONFIG_PVH=y", "CONFIG_KASAN=y"} <= got)
+        # A symbol whose dependencies fail is dropped from .config.
+        self.assertNotIn("CONFIG_KASAN_VMALLOC=y", got)
+
+    def test_kasan_vmalloc_accepted_without_xen_pv(self):
+        got = set(self.olddefconfig(["# CONFIG_XEN_PV is not set", "CONFIG_KASAN_VMALLOC=y"]))
+        self.assertIn("CONFIG_KASAN_VMALLOC=y", got)
+
+
+class Tables(unittest.TestCase):
+    """.linktables lies in read-only data that mark_rodata_ro() keeps."""
+
+    def test_tables_inside_kept_rodata(self):
+        for variant in ("xen", "kasan"):
+            syms = symbols(os.path.join(build(variant), "vmlinux"))
+            start, end = syms["__start_rodata"], syms["__end_rodata"]
+            tables = dict((n, a) for n, a in syms.items()
+                          if n.startswith("linktable_linker_fragment_missing")
+                          or re.match(r"(__)?linktable.*(begin|end)", n))
+            self.assertTrue(tables, "no linktable symbol in vmlinux")
+            for name, addr in tables.items():
+                self.assertTrue(start <= addr < end,
+                                "%s %s at %#x outside [__start_rodata %#x, __end_rodata %#x)"
+                                % (variant, name, addr, start, end))
+                # Not in the gap mark_rodata_ro() frees after boot.
+                self.assertFalse(syms["_etext"] <= addr < start, name)
 
 
 class Boot(unittest.TestCase):
@@ -171,37 +270,115 @@ class Boot(unittest.TestCase):
             r = run([audit_tool(), "trace", "--binary", os.path.join(out, "vmlinux"), f.name])
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn("%d steps: %d ok" % (len(got), len(got)), r.stdout)
-        return [s for _, _, s, _, _ in got]
+        self.assertIn("smp: Brought up 1 node, 2 CPUs", log)
+        return [s for _, _, s, _, _ in got], log
 
     def test_native(self):
-        steps = self.boot("native", "xen")
+        steps, log = self.boot("native", "xen")
         self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
+        self.assertNotEqual(int(OFFSET.search(log).group(1), 16), 0, "KASLR inactive")
 
     def test_pvh(self):
-        steps = self.boot("pvh", "xen")
+        steps, _ = self.boot("pvh", "xen")
+        self.assertLess(steps.index("idt_early"), steps.index("pvh_bootparams"))
+
+    def test_xen_pvh(self):
+        # The real hypervisor: Linux's Xen half of the PVH entry runs.
+        steps, log = self.boot("xen-pvh", "xen")
+        self.assertIn("Booting kernel on Xen PVH", log)
         self.assertLess(steps.index("idt_early"), steps.index("pvh_bootparams"))
 
     def test_xen_pv(self):
-        steps = self.boot("xen-pv", "xen")
-        self.assertIn("cr4_shadow", steps)
+        steps, _ = self.boot("xen-pv", "xen")
         self.assertLess(steps.index("xen_pv_start"), steps.index("cr4_shadow"))
+        self.assertNotIn("kasan_early", steps)
+
+    def kasan_boot(self, entry):
+        steps, log = self.boot(entry, "kasan")
+        self.assertIn("KernelAddressSanitizer initialized", log)
+        m = KUNIT_KASAN.search(log)
+        self.assertTrue(m, "no KUnit kasan summary")
+        passed, failed, skipped, total = map(int, m.groups())
+        self.assertEqual(failed, 0, m.group(0))
+        self.assertGreater(passed, 0, m.group(0))
+        self.assertEqual(passed + skipped, total, m.group(0))
+        return steps
 
     def test_kasan_native(self):
-        steps = self.boot("native", "kasan")
+        steps = self.kasan_boot("native")
         self.assertLess(steps.index("clear_top_pgt"), steps.index("kasan_early"))
 
     def test_kasan_pvh(self):
         # Linux 6.1 unpatched: triple fault in xen_prepare_pvh (instrumented,
         # before kasan_early_init). Here it runs after kasan_early.
-        steps = self.boot("pvh", "kasan")
+        steps = self.kasan_boot("pvh")
         self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
+
+    def test_kasan_xen_pvh(self):
+        steps = self.kasan_boot("xen-pvh")
+        self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
+
+    def test_kasan_xen_pv(self):
+        # Linux 6.1 unpatched: a page fault on the shadow in
+        # xen_start_kernel. Here the shadow is mapped before its first step.
+        steps = self.kasan_boot("xen-pv")
+        self.assertEqual(steps[:3], ["clear_bss", "kasan_early", "xen_pv_start"])
+
+
+class Subarch(unittest.TestCase):
+    """bzImage copies whose setup header names another hardware_subarch."""
+
+    def patched(self, subarch, data=None):
+        tmp = tempfile.mkdtemp(prefix="earlyinit-subarch-")
+        self.addCleanup(shutil.rmtree, tmp)
+        path = os.path.join(tmp, "bzImage")
+        shutil.copy(os.path.join(build("xen"), "bzImage"), path)
+        with open(path, "r+b") as f:
+            f.seek(0x202)
+            self.assertEqual(f.read(4), b"HdrS")  # the setup header
+            f.seek(HARDWARE_SUBARCH)
+            f.write(subarch.to_bytes(4, "little"))
+            if data is not None:
+                f.write(data.to_bytes(8, "little"))
+        return path
+
+    def boot(self, subarch, data=None, timeout=300):
+        return run([os.path.join(LINUX, "boot"), "native", "--bzimage",
+                    self.patched(subarch, data), "--timeout", str(timeout)])
+
+    def boots_as_pc(self, subarch):
+        r = self.boot(subarch)
+        self.assertEqual(r.returncode, 0, r.stderr + r.stdout[-3000:])
+        self.assertEqual(r.stdout.count(SUBARCH_WARNING.format(subarch)), 1, r.stdout[-3000:])
+        got = traced(r.stdout)
+        self.assertTrue(got and all(t[0] == "pc" and t[3] == "ok" for t in got), got)
+
+    def test_ce4100_not_built_boots_as_pc(self):
+        self.boots_as_pc(4)
+
+    def test_unknown_value_boots_as_pc(self):
+        self.boots_as_pc(0x7fff)
+
+    def stops(self, data, message):
+        r = self.boot(2, data, timeout=120)
+        self.assertEqual(r.returncode, 5, r.stderr + r.stdout[-3000:])
+        self.assertIn(message, r.stdout)
+        self.assertIn("stopped by earlyinit: " + message, r.stderr)
+        self.assertNotIn("earlyinit-linux: /init reached", r.stdout)
+
+    def test_xen_without_subarch_data_stops_with_its_name(self):
+        self.stops(0, "earlyinit: hardware_subarch is Xen (2) but hardware_subarch_data is 0")
+
+    def test_xen_with_unreadable_subarch_data_stops_with_its_name(self):
+        # Nothing but a Xen entry's own structure is readable to the check.
+        self.stops(0x1000, "earlyinit: hardware_subarch_data 0x1000 is outside readable memory")
 
 
 class BootScript(unittest.TestCase):
     def test_unknown_entry_is_refused(self):
-        r = run([os.path.join(LINUX, "boot"), "xen-pvh"])
+        r = run([os.path.join(LINUX, "boot"), "xen-hvm"])
         self.assertEqual(r.returncode, 2)
-        self.assertIn("usage: examples/linux/boot native|pvh|xen-pv", r.stderr)
+        self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
 
     def test_timeout_is_reported(self):
         # No TCG boot of Linux reaches /init within one second.
