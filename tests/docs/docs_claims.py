@@ -31,8 +31,6 @@ SKIP_DIRS = {".git", "third_party"}
 # Problems that a branch other than this test's owns, each with why. The
 # test fails when one of them is gone too, so that the entry is removed.
 KNOWN = {
-    ("docs/linux.md", "outside the repository: ../shared/reference/linux-entry-paths.md"):
-        "docs/linux.md is edited on the linux branch",
 }
 
 
