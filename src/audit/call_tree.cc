@@ -137,10 +137,17 @@ class Builder {
     --levels_;
   }
 
-  // The earlyinit chain of this entry's subarch, under the dispatcher.
+  // The earlyinit chain of this entry's subarch (every phase, in run order),
+  // under the entry's first dispatcher call: which phase a call runs is a
+  // run-time argument, so a later call (the next phase) is marked as seen.
   void Chain(PathNode* n, int left) {
     auto it = chains_.find(subarch_);
     if (it == chains_.end()) return;
+    if (chain_shown_) {
+      if (n->mark == NodeMark::kNone) n->mark = NodeMark::kSeen;
+      return;
+    }
+    chain_shown_ = true;
     for (const DispatchStep& s : it->second) {
       PathNode c;
       c.kind = PathNode::Kind::kStep;
@@ -160,6 +167,7 @@ class Builder {
   std::vector<uint64_t> stack_;
   std::unordered_map<uint64_t, int> expanded_;  // function -> depth left when expanded
   bool in_dispatcher_ = false;
+  bool chain_shown_ = false;
   int levels_ = 0;
   static constexpr int kMaxLevels = 512;
 };

@@ -42,6 +42,11 @@ void LinuxX8664(PathsArgs* a) {
   a->entries.push_back({"pvh", {"earlyinit_enter_pvh|xen_prepare_pvh", "x86_64_start_kernel"}, "xen_pvh", true});
   a->entries.push_back({"xen_pv", {"xen_start_kernel"}, "xen_pv", true});
   a->tree.stops.insert("start_kernel");
+  // static_call_update_early() calls it only once static_call_initialized,
+  // which start_kernel sets: before then it patches the trampoline with the
+  // uninstrumented __static_call_update_early. Followed, it would reach
+  // mutexes and the scheduler, none of which runs that early.
+  a->tree.stops.insert("__static_call_update");
 }
 
 std::vector<std::string> Split(const std::string& s, char sep) {

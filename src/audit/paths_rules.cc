@@ -7,14 +7,17 @@ namespace audit {
 namespace {
 
 // Walks one entry in path order (a call's callee runs before the caller's
-// next call) until kasan_early_init.
+// next call) until kasan_early_init, or in an earlyinit kernel the step
+// kasan_early, whichever function implements it on this entry (examples/
+// linux's Xen PV maps the shadow through Xen, not with kasan_early_init).
 class Walk {
  public:
   explicit Walk(const std::string& entry) : entry_(entry) {}
 
-  // False once kasan_early_init is reached.
+  // False once kasan_early_init (or step kasan_early) is reached.
   bool Node(const PathNode& n) {
-    if (n.name == kKasanEarlyInit) {
+    if (n.name == kKasanEarlyInit ||
+        (n.kind == PathNode::Kind::kStep && n.step == kKasanEarlyStep)) {
       reached_ = true;
       return false;
     }

@@ -15,6 +15,8 @@
 namespace audit {
 
 constexpr char kKasanEarlyInit[] = "kasan_early_init";
+// The earlyinit step that maps the early shadow, in a kernel that uses earlyinit.
+constexpr char kKasanEarlyStep[] = "kasan_early";
 
 // One finding per entry and instrumented function: Finding::subarch is the
 // entry, ::name the function, ::message the whole sentence with the chain.
