@@ -113,14 +113,7 @@ std::string Pad(int v, size_t width) {
 }
 
 void Header(JsonWriter& w, const char* command, const Program& p) {
-  w.BeginObject();
-  w.Key("tool").Str("earlyinit-audit");
-  w.Key("version").Str(kVersion);
-  w.Key("format_version").Int(1);
-  w.Key("command").Str(command);
-  w.Key("inputs").BeginArray();
-  for (const auto& f : p.files) w.Str(f);
-  w.End();
+  BeginToolDocument(w, command, p.files);
   w.Key("input_kind").Str(p.executable ? "executable" : "objects");
   w.Key("elf_class").Int(p.elf_class);
 }

@@ -1,5 +1,7 @@
 #include "src/audit/json.h"
 
+#include "src/audit/vocabulary.h"
+
 namespace audit {
 
 void JsonEscapeTo(std::string_view s, std::string* out) {
@@ -106,6 +108,17 @@ JsonWriter& JsonWriter::End() {
     out_->clear();
   }
   return *this;
+}
+
+void BeginToolDocument(JsonWriter& w, const char* command, const std::vector<std::string>& inputs) {
+  w.BeginObject();
+  w.Key("tool").Str("earlyinit-audit");
+  w.Key("version").Str(kVersion);
+  w.Key("format_version").Int(1);
+  w.Key("command").Str(command);
+  w.Key("inputs").BeginArray();
+  for (const std::string& f : inputs) w.Str(f);
+  w.End();
 }
 
 }  // namespace audit

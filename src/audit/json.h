@@ -53,6 +53,11 @@ class JsonWriter {
 std::string JsonEscape(std::string_view s);
 void JsonEscapeTo(std::string_view s, std::string* out);
 
+// Opens a document of earlyinit-audit and writes the fields every
+// command's JSON starts with (tool, version, format_version, command,
+// inputs); the caller adds its own and closes it.
+void BeginToolDocument(JsonWriter& w, const char* command, const std::vector<std::string>& inputs);
+
 }  // namespace audit
 
 #endif  // EARLYINIT_SRC_AUDIT_JSON_H

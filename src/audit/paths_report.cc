@@ -1,6 +1,5 @@
 #include "src/audit/paths_report.h"
 
-#include "src/audit/vocabulary.h"  // kVersion
 #include "src/audit/text.h"  // Hex
 #include "src/audit/json.h"
 #include "src/audit/text_table.h"
@@ -98,12 +97,7 @@ void JsonStrings(JsonWriter& w, const std::vector<std::string>& v) {
 void RenderPathsJson(const PathsResult& r, std::ostream& out) {
   std::string text;
   JsonWriter w(&text, &out);
-  w.BeginObject();
-  w.Key("tool").Str("earlyinit-audit");
-  w.Key("version").Str(kVersion);
-  w.Key("format_version").Int(1);
-  w.Key("command").Str("paths");
-  w.Key("inputs").BeginArray().Str(r.file).End();
+  BeginToolDocument(w, "paths", {r.file});
   w.Key("depth").Int(r.options.depth);
   w.Key("stops").BeginArray();
   for (const std::string& s : r.options.stops) w.Str(s);

@@ -233,14 +233,7 @@ void RenderTraceJson(const TraceResult& r, std::ostream& out) {
   text.reserve(1024 + 256 * r.log.boots.size() + 400 * steps + 300 * r.diffs.size() +
                300 * r.log.bad_lines.size());
   JsonWriter w(&text);
-  w.BeginObject();
-  w.Key("tool").Str("earlyinit-audit");
-  w.Key("version").Str(kVersion);
-  w.Key("format_version").Int(1);
-  w.Key("command").Str("trace");
-  w.Key("inputs").BeginArray();
-  for (const auto& l : r.logs) w.Str(l);
-  w.End();
+  BeginToolDocument(w, "trace", r.logs);
   !r.binary.empty() ? w.Key("binary").Str(r.binary) : w.Key("binary").Null();
   w.Key("boots").BeginArray();
   for (const Boot& b : r.log.boots) JsonBoot(w, r, b);
