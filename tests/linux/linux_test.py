@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Linux 6.1 through earlyinit: builds, audit, tables, boots, subarchs, link refusals.
+"""Linux through earlyinit, every version: builds, audit, tables, boots, subarchs, link refusals.
 
 Run by tests/linux:linux_test (a local Bazel test) or directly:
     python3 tests/linux/linux_test.py [Class[.test_name]...]
@@ -8,6 +8,9 @@ It drives the real scripts of examples/linux from the real checkout (the
 kernel trees are cached outside it, see examples/linux/build), boots each
 entry under QEMU, and compares every boot's trace with what
 `earlyinit-audit list --format json vmlinux` says that subarch's chain is.
+Every version of examples/linux/versions gets its own copy of each test
+class (Boot_6_1, Boot_6_12, ...), with the variants that file lists for it;
+a test that needs a variant a version does not build is not generated for it.
 Writes JUnit XML to $XML_OUTPUT_FILE (one case per test) when set.
 """
 import json
@@ -57,17 +60,59 @@ def audit_tool():
     raise RuntimeError("earlyinit-audit not found: bazel build //src/audit:earlyinit-audit")
 
 
+def read_versions():
+    """[(version, [variants])] of examples/linux/versions, the default first."""
+    out = []
+    with open(os.path.join(LINUX, "versions")) as f:
+        for line in f:
+            words = line.split("#")[0].split()
+            if words:
+                out.append((words[0], words[1:]))
+    return out
+
+
+VERSIONS = read_versions()
 _built = {}
 
 
-def build(variant):
-    """The output folder of examples/linux/build VARIANT (built once)."""
-    if variant not in _built:
-        r = run([os.path.join(LINUX, "build"), variant])
+def build(linux, variant):
+    """The output folder of examples/linux/build --linux LINUX VARIANT (built once)."""
+    if (linux, variant) not in _built:
+        r = run([os.path.join(LINUX, "build"), "--linux", linux, variant])
         if r.returncode != 0:
-            raise AssertionError("examples/linux/build %s failed:\n%s" % (variant, r.stderr[-3000:]))
-        _built[variant] = r.stdout.strip().splitlines()[-1]
-    return _built[variant]
+            raise AssertionError("examples/linux/build --linux %s %s failed:\n%s"
+                                 % (linux, variant, r.stderr[-3000:]))
+        _built[(linux, variant)] = r.stdout.strip().splitlines()[-1]
+    return _built[(linux, variant)]
+
+
+def needs(*variants):
+    """Marks a test that needs these variants built for its version."""
+    def mark(fn):
+        fn.needs = variants
+        return fn
+    return mark
+
+
+class LinuxCase(unittest.TestCase):
+    """One version's tests: LINUX and VARIANTS are set per generated class."""
+    LINUX = None
+    VARIANTS = ()
+
+    def build(self, variant):
+        return build(self.LINUX, variant)
+
+    def vmlinux(self, variant):
+        return os.path.join(self.build(variant), "vmlinux")
+
+    @property
+    def plain(self):
+        """The variant without KASAN if this version builds it, else its first."""
+        return "xen" if "xen" in self.VARIANTS else self.VARIANTS[0]
+
+    def boot_cmd(self, entry, variant, *more):
+        return [os.path.join(LINUX, "boot"), entry, "--linux", self.LINUX,
+                "--variant", variant] + list(more)
 
 
 def chain(vmlinux, subarch):
@@ -128,46 +173,115 @@ def exemptions(vmlinux):
     return out
 
 
-class Build(unittest.TestCase):
+class BuildTests:
+    @needs("xen")
     def test_xen_variant_has_vmlinux_and_bzimage(self):
-        out = build("xen")
-        for f in ("vmlinux", "bzImage"):
-            self.assertTrue(os.path.getsize(os.path.join(out, f)) > 0, f)
+        self.has_both("xen")
 
+    @needs("kasan")
     def test_kasan_variant_has_vmlinux_and_bzimage(self):
-        out = build("kasan")
+        self.has_both("kasan")
+
+    def has_both(self, variant):
+        out = self.build(variant)
         for f in ("vmlinux", "bzImage"):
             self.assertTrue(os.path.getsize(os.path.join(out, f)) > 0, f)
 
     def test_second_run_builds_nothing(self):
-        out = build("xen")
+        out = self.build(self.plain)
         before = os.stat(os.path.join(out, "vmlinux")).st_mtime_ns
-        r = run([os.path.join(LINUX, "build"), "xen"])
+        r = run([os.path.join(LINUX, "build"), "--linux", self.LINUX, self.plain])
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("up to date", r.stderr)
         self.assertEqual(r.stdout.strip().splitlines()[-1], out)
         self.assertEqual(os.stat(os.path.join(out, "vmlinux")).st_mtime_ns, before)
 
-    def test_unknown_variant_is_refused(self):
-        r = run([os.path.join(LINUX, "build"), "xne"])
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("usage: examples/linux/build [xen|kasan]", r.stderr)
+
+class SeriesBuildTests:
+    """The series as examples/linux/build applied it (kasan: one patch at a time)."""
+
+    def patches(self):
+        d = os.path.join(LINUX, "patches", self.LINUX)
+        return sorted(f for f in os.listdir(d) if f.endswith(".patch"))
+
+    @needs("kasan")
+    def test_every_prefix_of_the_series_built(self):
+        tree = os.path.dirname(self.build("kasan"))
+        for patch in self.patches():
+            log = os.path.join(tree, "build-%s.log" % patch[:-len(".patch")])
+            self.assertTrue(os.path.isfile(log), "no build after %s" % patch)
+
+    def test_tree_is_self_contained(self):
+        # Nothing from outside the tree: no host include folder, no
+        # checkout of the library, in any command that compiled earlyinit.
+        tree = os.path.join(os.path.dirname(self.build(self.plain)), "build")
+        for obj in ("arch/x86/kernel/.earlyinit.o.cmd", "arch/x86/kernel/.head64.o.cmd"):
+            with open(os.path.join(tree, obj)) as f:
+                cmd = f.read()
+            for bad in ("/usr/include", PROJECT + "/include", "EARLYINIT_DIR"):
+                self.assertNotIn(bad, cmd, obj)
+            self.assertIn("include/earlyinit/", cmd, obj)  # the vendored copy
+        for patch in self.patches():
+            with open(os.path.join(LINUX, "patches", self.LINUX, patch)) as f:
+                text = f.read()
+            self.assertNotIn("EARLYINIT_DIR", text, patch)
+            self.assertNotIn("-isystem", text, patch)
+
+    @needs("kasan")
+    def fixes_boot(self, entry):
+        # The fixes alone, without earlyinit: KASAN works on this entry.
+        fixes = os.path.join(os.path.dirname(self.build("kasan")), "fixes")
+        self.assertTrue(os.path.isfile(os.path.join(fixes, "bzImage")), fixes)
+        r = run(self.boot_cmd(entry, "kasan", "--kernel", fixes))
+        log = r.stdout
+        self.assertEqual(r.returncode, 0, "boot failed: %s\n%s" % (r.stderr, log[-4000:]))
+        self.assertNotIn("earlyinit:", log)
+        kasan_ok(self, log)
+
+    @needs("kasan")
+    def test_fixes_alone_boot_native(self):
+        self.fixes_boot("native")
+
+    @needs("kasan")
+    def test_fixes_alone_boot_pvh(self):
+        self.fixes_boot("pvh")
+
+    @needs("kasan")
+    def test_fixes_alone_boot_xen_pvh(self):
+        self.fixes_boot("xen-pvh")
+
+    @needs("kasan")
+    def test_fixes_alone_boot_xen_pv(self):
+        self.fixes_boot("xen-pv")
 
 
-class Audit(unittest.TestCase):
+def kasan_ok(test, log):
+    """KASAN initialized and KUnit's KASAN suite passed in this boot log."""
+    test.assertIn("KernelAddressSanitizer initialized", log)
+    m = KUNIT_KASAN.search(log)
+    test.assertTrue(m, "no KUnit kasan summary")
+    passed, failed, skipped, total = map(int, m.groups())
+    test.assertEqual(failed, 0, m.group(0))
+    test.assertGreater(passed, 0, m.group(0))
+    test.assertEqual(passed + skipped, total, m.group(0))
+
+
+class AuditTests:
     def check_clean(self, variant):
-        vmlinux = os.path.join(build(variant), "vmlinux")
-        r = run([audit_tool(), "check", vmlinux])
+        r = run([audit_tool(), "check", self.vmlinux(variant)])
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
+    @needs("xen")
     def test_check_is_clean_xen(self):
         self.check_clean("xen")
 
+    @needs("kasan")
     def test_check_is_clean_kasan(self):
         self.check_clean("kasan")
 
+    @needs("xen")
     def test_cr4_and_kasan_on_every_path_or_reasoned(self):
-        vmlinux = os.path.join(build("xen"), "vmlinux")
+        vmlinux = self.vmlinux("xen")
         ex = exemptions(vmlinux)
         for subarch in ("pc", "xen_pv", "xen_pvh"):
             steps = [s for _, s, _ in chain(vmlinux, subarch)]
@@ -178,13 +292,15 @@ class Audit(unittest.TestCase):
             else:
                 self.assertIn("kasan_early", steps, subarch)
 
+    @needs("kasan")
     def test_kasan_early_on_every_path_of_the_kasan_variant(self):
         # Xen PV maps KASAN's early shadow too (arch/x86/xen/kasan_pv.c),
         # before its first instrumented step.
-        vmlinux = os.path.join(build("kasan"), "vmlinux")
+        vmlinux = self.vmlinux("kasan")
         for subarch in ("pc", "xen_pv", "xen_pvh"):
             steps = [s for _, s, _ in chain(vmlinux, subarch)]
             self.assertIn("kasan_early", steps, subarch)
+            self.assertIn("cr4_shadow", steps, subarch)
         steps = [s for _, s, _ in chain(vmlinux, "xen_pv")]
         self.assertLess(steps.index("kasan_early"), steps.index("xen_pv_start"))
         self.assertEqual(symbol_at(vmlinux, dict((s, a) for _, s, a in
@@ -194,20 +310,20 @@ class Audit(unittest.TestCase):
     def test_formerly_empty_steps_have_code(self):
         # Under tinyconfig sme_early and load_ucode compiled to a bare
         # return; with AMD_MEM_ENCRYPT and MICROCODE they call Linux's code.
-        for variant in ("xen", "kasan"):
-            vmlinux = os.path.join(build(variant), "vmlinux")
+        for variant in self.VARIANTS:
+            vmlinux = self.vmlinux(variant)
             fns = dict((s, a) for _, s, a in chain(vmlinux, "pc"))
             for step, callee in (("sme_early", "sme_early_init"),
                                  ("load_ucode", "load_ucode_bsp")):
                 self.assertIn(callee, calls_of(vmlinux, fns[step]), (variant, step))
 
 
-class Kconfig(unittest.TestCase):
+class KconfigTests:
     """What still cannot work on Xen PV is refused when configuring."""
 
     def olddefconfig(self, lines):
-        src = os.path.realpath(os.path.join(build("kasan"), "..", "src"))
-        tree = os.path.realpath(os.path.join(build("kasan"), "..", "build"))
+        src = os.path.realpath(os.path.join(self.build("kasan"), "..", "src"))
+        tree = os.path.realpath(os.path.join(self.build("kasan"), "..", "build"))
         tmp = tempfile.mkdtemp(prefix="earlyinit-kconfig-")
         self.addCleanup(shutil.rmtree, tmp)
         with open(os.path.join(tree, ".config")) as f:
@@ -219,23 +335,25 @@ class Kconfig(unittest.TestCase):
         with open(os.path.join(tmp, ".config")) as f:
             return f.read().splitlines()
 
+    @needs("kasan")
     def test_kasan_vmalloc_refused_with_xen_pv(self):
         got = set(self.olddefconfig(["CONFIG_KASAN_VMALLOC=y"]))
         self.assertTrue({"CONFIG_XEN_PV=y", "CONFIG_PVH=y", "CONFIG_KASAN=y"} <= got)
         # A symbol whose dependencies fail is dropped from .config.
         self.assertNotIn("CONFIG_KASAN_VMALLOC=y", got)
 
+    @needs("kasan")
     def test_kasan_vmalloc_accepted_without_xen_pv(self):
         got = set(self.olddefconfig(["# CONFIG_XEN_PV is not set", "CONFIG_KASAN_VMALLOC=y"]))
         self.assertIn("CONFIG_KASAN_VMALLOC=y", got)
 
 
-class Tables(unittest.TestCase):
+class TablesTests:
     """.linktables lies in read-only data that mark_rodata_ro() keeps."""
 
     def test_tables_inside_kept_rodata(self):
-        for variant in ("xen", "kasan"):
-            syms = symbols(os.path.join(build(variant), "vmlinux"))
+        for variant in self.VARIANTS:
+            syms = symbols(self.vmlinux(variant))
             start, end = syms["__start_rodata"], syms["__end_rodata"]
             tables = dict((n, a) for n, a in syms.items()
                           if n.startswith("linktable_linker_fragment_missing")
@@ -249,10 +367,10 @@ class Tables(unittest.TestCase):
                 self.assertFalse(syms["_etext"] <= addr < start, name)
 
 
-class Boot(unittest.TestCase):
+class BootTests:
     def boot(self, entry, variant):
-        out = build(variant)
-        r = run([os.path.join(LINUX, "boot"), entry, "--variant", variant])
+        vmlinux = self.vmlinux(variant)
+        r = run(self.boot_cmd(entry, variant))
         log = r.stdout
         self.assertEqual(r.returncode, 0, "boot failed: %s\n%s" % (r.stderr, log[-4000:]))
         self.assertIn("earlyinit-linux: /init reached", log)
@@ -261,33 +379,37 @@ class Boot(unittest.TestCase):
         self.assertTrue(got, "no earlyinit trace line in the log")
         self.assertTrue(all(t[0] == subarch for t in got), got)
         self.assertTrue(all(t[3] == "ok" for t in got), got)
-        want = chain(os.path.join(out, "vmlinux"), subarch)
+        want = chain(vmlinux, subarch)
         self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
         # The same check as a command any CI can run on a kernel's log.
         with tempfile.NamedTemporaryFile("w", suffix=".log") as f:
             f.write(log)
             f.flush()
-            r = run([audit_tool(), "trace", "--binary", os.path.join(out, "vmlinux"), f.name])
+            r = run([audit_tool(), "trace", "--binary", vmlinux, f.name])
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn("%d steps: %d ok" % (len(got), len(got)), r.stdout)
         self.assertIn("smp: Brought up 1 node, 2 CPUs", log)
         return [s for _, _, s, _, _ in got], log
 
+    @needs("xen")
     def test_native(self):
         steps, log = self.boot("native", "xen")
         self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
         self.assertNotEqual(int(OFFSET.search(log).group(1), 16), 0, "KASLR inactive")
 
+    @needs("xen")
     def test_pvh(self):
         steps, _ = self.boot("pvh", "xen")
         self.assertLess(steps.index("idt_early"), steps.index("pvh_bootparams"))
 
+    @needs("xen")
     def test_xen_pvh(self):
         # The real hypervisor: Linux's Xen half of the PVH entry runs.
         steps, log = self.boot("xen-pvh", "xen")
         self.assertIn("Booting kernel on Xen PVH", log)
         self.assertLess(steps.index("idt_early"), steps.index("pvh_bootparams"))
 
+    @needs("xen")
     def test_xen_pv(self):
         steps, _ = self.boot("xen-pv", "xen")
         self.assertLess(steps.index("xen_pv_start"), steps.index("cr4_shadow"))
@@ -295,44 +417,46 @@ class Boot(unittest.TestCase):
 
     def kasan_boot(self, entry):
         steps, log = self.boot(entry, "kasan")
-        self.assertIn("KernelAddressSanitizer initialized", log)
-        m = KUNIT_KASAN.search(log)
-        self.assertTrue(m, "no KUnit kasan summary")
-        passed, failed, skipped, total = map(int, m.groups())
-        self.assertEqual(failed, 0, m.group(0))
-        self.assertGreater(passed, 0, m.group(0))
-        self.assertEqual(passed + skipped, total, m.group(0))
-        return steps
+        kasan_ok(self, log)
+        return steps, log
 
+    @needs("kasan")
     def test_kasan_native(self):
-        steps = self.kasan_boot("native")
+        steps, log = self.kasan_boot("native")
         self.assertLess(steps.index("clear_top_pgt"), steps.index("kasan_early"))
+        self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
+        self.assertNotEqual(int(OFFSET.search(log).group(1), 16), 0, "KASLR inactive")
 
+    @needs("kasan")
     def test_kasan_pvh(self):
         # Linux 6.1 unpatched: triple fault in xen_prepare_pvh (instrumented,
         # before kasan_early_init). Here it runs after kasan_early.
-        steps = self.kasan_boot("pvh")
+        steps, _ = self.kasan_boot("pvh")
         self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
 
+    @needs("kasan")
     def test_kasan_xen_pvh(self):
-        steps = self.kasan_boot("xen-pvh")
+        steps, log = self.kasan_boot("xen-pvh")
+        self.assertIn("Booting kernel on Xen PVH", log)
         self.assertLess(steps.index("kasan_early"), steps.index("pvh_bootparams"))
 
+    @needs("kasan")
     def test_kasan_xen_pv(self):
         # Linux 6.1 unpatched: a page fault on the shadow in
         # xen_start_kernel. Here the shadow is mapped before its first step.
-        steps = self.kasan_boot("xen-pv")
+        steps, _ = self.kasan_boot("xen-pv")
         self.assertEqual(steps[:3], ["clear_bss", "kasan_early", "xen_pv_start"])
+        self.assertLess(steps.index("xen_pv_start"), steps.index("cr4_shadow"))
 
 
-class Subarch(unittest.TestCase):
+class SubarchTests:
     """bzImage copies whose setup header names another hardware_subarch."""
 
     def patched(self, subarch, data=None):
         tmp = tempfile.mkdtemp(prefix="earlyinit-subarch-")
         self.addCleanup(shutil.rmtree, tmp)
         path = os.path.join(tmp, "bzImage")
-        shutil.copy(os.path.join(build("xen"), "bzImage"), path)
+        shutil.copy(os.path.join(self.build(self.plain), "bzImage"), path)
         with open(path, "r+b") as f:
             f.seek(0x202)
             self.assertEqual(f.read(4), b"HdrS")  # the setup header
@@ -343,8 +467,8 @@ class Subarch(unittest.TestCase):
         return path
 
     def boot(self, subarch, data=None, timeout=300):
-        return run([os.path.join(LINUX, "boot"), "native", "--bzimage",
-                    self.patched(subarch, data), "--timeout", str(timeout)])
+        return run(self.boot_cmd("native", self.plain, "--bzimage", self.patched(subarch, data),
+                                 "--timeout", str(timeout)))
 
     def boots_as_pc(self, subarch):
         r = self.boot(subarch)
@@ -374,25 +498,11 @@ class Subarch(unittest.TestCase):
         self.stops(0x1000, "earlyinit: hardware_subarch_data 0x1000 is outside readable memory")
 
 
-class BootScript(unittest.TestCase):
-    def test_unknown_entry_is_refused(self):
-        r = run([os.path.join(LINUX, "boot"), "xen-hvm"])
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
-
-    def test_timeout_is_reported(self):
-        # No TCG boot of Linux reaches /init within one second.
-        build("xen")
-        r = run([os.path.join(LINUX, "boot"), "native", "--timeout", "1"])
-        self.assertEqual(r.returncode, 3, r.stderr)
-        self.assertIn("native (xen): no 'earlyinit-linux: /init reached' within 1 s", r.stderr)
-
-
-class Relink(unittest.TestCase):
+class RelinkTests:
     """vmlinux relinked from the Kbuild tree's objects, one provider removed."""
 
     def relink(self, variant, strip=None):
-        tree = os.path.realpath(os.path.join(build(variant), "..", "build"))
+        tree = os.path.realpath(os.path.join(self.build(variant), "..", "build"))
         tmp = tempfile.mkdtemp(prefix="earlyinit-relink-")
         self.addCleanup(shutil.rmtree, tmp)
         # Run in the tree: a thin archive lists its members relative to it.
@@ -414,28 +524,83 @@ class Relink(unittest.TestCase):
                  "--whole-archive"] + objs + ["--no-whole-archive", "--start-group"] +
                 [l for l in libs if os.path.exists(l)] + ["--end-group"])
         self.assertEqual(r.returncode, 0, r.stderr)
+        src = os.path.realpath(os.path.join(tree, "..", "src"))
         return run(["ld", "-m", "elf_x86_64", "-z", "max-page-size=0x200000",
-                    "--no-warn-rwx-segments", "-L", os.path.join(PROJECT, "linker_scripts"),
+                    "--no-warn-rwx-segments", "-L", os.path.join(src, "include", "linktable"),
                     "-T", os.path.join(tree, "arch/x86/kernel/vmlinux.lds"),
                     "-o", os.path.join(tmp, "vmlinux"), vmo])
 
     def test_unchanged_objects_relink(self):
-        r = self.relink("xen")
+        r = self.relink(self.plain)
         self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_cr4_shadow_removed_from_xen_pv_does_not_link(self):
         # The regression class: xen_start_kernel() without cr4_init_shadow().
         sym = PARITY.format(step="cr4_shadow", subarch="xen_pv")
-        r = self.relink("xen", ("arch/x86/kernel/head64.o", sym))
+        r = self.relink(self.plain, ("arch/x86/kernel/head64.o", sym))
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("undefined reference to `%s'" % sym, r.stderr)
 
+    @needs("xen")
     def test_kasan_early_without_exemption_on_xen_pv_does_not_link(self):
         # What CONFIG_KASAN with XEN_PV builds: no kasan_early for xen_pv.
         sym = PARITY.format(step="kasan_early", subarch="xen_pv")
         r = self.relink("xen", ("arch/x86/xen/enlighten_pv.o", sym))
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("undefined reference to `%s'" % sym, r.stderr)
+
+
+PER_VERSION = (BuildTests, SeriesBuildTests, AuditTests, KconfigTests, TablesTests,
+               BootTests, SubarchTests, RelinkTests)
+
+
+def version_classes():
+    """{name: class} of each per-version class for each version: Boot_6_1, ..."""
+    out = {}
+    for linux, variants in VERSIONS:
+        for tests in PER_VERSION:
+            attrs = {"LINUX": linux, "VARIANTS": tuple(variants)}
+            for name in dir(tests):
+                need = getattr(getattr(tests, name), "needs", ())
+                if name.startswith("test_") and not set(need) <= set(variants):
+                    attrs[name] = None  # not generated: the variant is not built
+            name = "%s_%s" % (tests.__name__[:-len("Tests")], linux.replace(".", "_"))
+            out[name] = type(name, (tests, LinuxCase), attrs)
+    return out
+
+
+globals().update(version_classes())
+
+
+class Scripts(unittest.TestCase):
+    """What the scripts refuse, whatever the version."""
+
+    def test_unknown_variant_is_refused(self):
+        r = run([os.path.join(LINUX, "build"), "xne"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("usage: examples/linux/build [--linux %s] [xen|kasan]"
+                      % "|".join(v for v, _ in VERSIONS), r.stderr)
+
+    def test_unknown_version_is_refused(self):
+        r = run([os.path.join(LINUX, "build"), "--linux", "5.10", "xen"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no Linux '5.10' here; examples/linux/versions has: %s"
+                      % " ".join(v for v, _ in VERSIONS), r.stderr)
+
+    def test_unknown_entry_is_refused(self):
+        r = run([os.path.join(LINUX, "boot"), "xen-hvm"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
+
+    def test_timeout_is_reported(self):
+        # No TCG boot of Linux reaches /init within one second.
+        linux, variants = VERSIONS[0]
+        build(linux, variants[0])
+        r = run([os.path.join(LINUX, "boot"), "native", "--variant", variants[0],
+                 "--timeout", "1"])
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("native (%s): no 'earlyinit-linux: /init reached' within 1 s"
+                      % variants[0], r.stderr)
 
 
 def write_junit(result, tests, path):
