@@ -30,5 +30,8 @@ def bench_variants(name, n, growth):
         copts = ["-DBENCH_RECORD"],
         alwayslink = True,
         linkstatic = True,
-        deps = ["//:earlyinit"],
+        deps = [
+            "//:earlyinit",
+            "@boost//:preprocessor",
+        ],
     )

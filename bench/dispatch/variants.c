@@ -1,6 +1,11 @@
 /* bench/dispatch/variants.c: see variants.h. */
 #include "bench/dispatch/variants.h"
 
+/* The benchmark's own loops over the subarchs (earlyinit's headers use no
+ * Boost; this hosted program may). */
+#include <boost/preprocessor/cat.hpp>
+#include <boost/preprocessor/seq/for_each.hpp>
+
 BENCH_MEASURED earlyinit_summary bench_a(enum earlyinit_phase phase, unsigned subarch,
                                          const earlyinit_hooks *hooks, earlyinit_state *state) {
   return earlyinit_run_chain(phase, subarch, 0, hooks, state);

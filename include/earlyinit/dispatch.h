@@ -28,10 +28,8 @@
 
 #include "linktable/types.h"
 
-#include <boost/preprocessor/list/for_each.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/seq/to_list.hpp>
-
+#include "earlyinit/phase_loop.h"
+#include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 #include "earlyinit/tables.h"
 #include "linktable/linktable.h"
@@ -144,18 +142,26 @@ typedef struct earlyinit_chain {
 } earlyinit_chain;
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_CHAIN_CASE_(r, s, phase)                                   \
+#define EARLYINIT_I_CHAIN_CASE_(s, phase)                                      \
   case EARLYINIT_SUBARCH_ID(s) * EARLYINIT_NR_PHASES + EARLYINIT_PHASE_NUM(phase): \
     c.begin = LINKTABLE_BEGIN(EARLYINIT_I_CHAIN_TABLE_(phase, s));              \
     c.end = LINKTABLE_END(EARLYINIT_I_CHAIN_TABLE_(phase, s));                  \
     break;
-#define EARLYINIT_I_SUBARCH_CASES_(r, data, s) \
-  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_CHAIN_CASE_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))
-#define EARLYINIT_I_EXEMPT_CASE_(r, data, s)                         \
+#define EARLYINIT_I_WALK_SUBARCH_CASES_A(s) \
+  EARLYINIT_I_FOR_PHASES_(EARLYINIT_I_CHAIN_CASE_, s) EARLYINIT_I_WALK_SUBARCH_CASES_B
+#define EARLYINIT_I_WALK_SUBARCH_CASES_B(s) \
+  EARLYINIT_I_FOR_PHASES_(EARLYINIT_I_CHAIN_CASE_, s) EARLYINIT_I_WALK_SUBARCH_CASES_A
+#define EARLYINIT_I_WALK_SUBARCH_CASES_A_END
+#define EARLYINIT_I_WALK_SUBARCH_CASES_B_END
+#define EARLYINIT_I_EXEMPT_CASE_(s)                                  \
   case EARLYINIT_SUBARCH_ID(s):                                    \
     b = LINKTABLE_BEGIN(EARLYINIT_I_EXEMPT_TABLE_(s));               \
     e = LINKTABLE_END(EARLYINIT_I_EXEMPT_TABLE_(s));                 \
     break;
+#define EARLYINIT_I_WALK_EXEMPT_CASE_A(s) EARLYINIT_I_EXEMPT_CASE_(s) EARLYINIT_I_WALK_EXEMPT_CASE_B
+#define EARLYINIT_I_WALK_EXEMPT_CASE_B(s) EARLYINIT_I_EXEMPT_CASE_(s) EARLYINIT_I_WALK_EXEMPT_CASE_A
+#define EARLYINIT_I_WALK_EXEMPT_CASE_A_END
+#define EARLYINIT_I_WALK_EXEMPT_CASE_B_END
 /* @endcond */
 
 /**
@@ -172,7 +178,7 @@ static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
   earlyinit_chain c;
   c.begin = c.end = 0;
   switch (subarch * EARLYINIT_NR_PHASES + (unsigned)phase) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_SUBARCH_CASES_, ~, EARLYINIT_SUBARCHS)
+    EARLYINIT_I_WALK_(EARLYINIT_I_WALK_SUBARCH_CASES, EARLYINIT_SUBARCHS)
     default:
       break;
   }
@@ -204,7 +210,7 @@ static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
                                       unsigned subarch) {
   const struct earlyinit_exemption *b = 0, *e = 0;
   switch (subarch) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_EXEMPT_CASE_, ~, EARLYINIT_SUBARCHS)
+    EARLYINIT_I_WALK_(EARLYINIT_I_WALK_EXEMPT_CASE, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }

@@ -17,11 +17,9 @@
 
 #include "linktable/types.h"
 
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/stringize.hpp>
-
 #include "earlyinit/dispatch.h"
 #include "earlyinit/phases.h"
+#include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 
 #ifdef __cplusplus
@@ -104,16 +102,19 @@ static inline const char *earlyinit_status_name(enum earlyinit_status s) {
 }
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_PHASE_NAME_CASE_(r, data, p) \
-  case EARLYINIT_PHASE_NUM(p):                  \
-    return BOOST_PP_STRINGIZE(p);
+#define EARLYINIT_I_WALK_PHASE_NAME_CASE_A(p) \
+  case EARLYINIT_PHASE_NUM(p): return #p; EARLYINIT_I_WALK_PHASE_NAME_CASE_B
+#define EARLYINIT_I_WALK_PHASE_NAME_CASE_B(p) \
+  case EARLYINIT_PHASE_NUM(p): return #p; EARLYINIT_I_WALK_PHASE_NAME_CASE_A
+#define EARLYINIT_I_WALK_PHASE_NAME_CASE_A_END
+#define EARLYINIT_I_WALK_PHASE_NAME_CASE_B_END
 /* @endcond */
 
 /** Phase names, as the trace prints them: "early", "setup_arch", "late"
     (earlyinit/phases.h). */
 static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
   switch ((unsigned)p) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_PHASE_NAME_CASE_, ~, EARLYINIT_PHASES)
+    EARLYINIT_I_WALK_(EARLYINIT_I_WALK_PHASE_NAME_CASE, EARLYINIT_PHASES)
     default:
       break;
   }

@@ -21,7 +21,8 @@
  * @endcode
  *
  * Ordinals are 0, 1, 2, ... in the sequence's order (tables.h checks), and
- * letters are upper-case and rise with them (keys sort by them).
+ * letters are upper-case and rise with them (keys sort by them): at most
+ * EARLYINIT_MAX_PHASES (26) phases.
  *
  * Plain macros, no Boost: usable from C, C++, assembler and the tools.
  */
@@ -42,11 +43,17 @@
 /** @} */
 
 #ifndef EARLYINIT_PHASES
-/** The phases in run order, a Boost.PP sequence: separate dispatch points. */
+/** The phases in run order, a sequence: separate dispatch points. */
 #define EARLYINIT_PHASES (early)(setup_arch)(late)
 #endif
 
-/** 1 if p names a phase, else 0 (a preprocessor number, for BOOST_PP_IIF). */
+/**
+ * At most this many phases: each has a key letter, A to Z (tables.h checks
+ * the count, in earlyinit's words).
+ */
+#define EARLYINIT_MAX_PHASES 26
+
+/** 1 if p names a phase, else 0 (a preprocessor number, for EARLYINIT_I_IIF_). */
 #define EARLYINIT_IS_PHASE(p) EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_PHASE_INFO_, p))
 /** A phase's ordinal, as a preprocessor number. */
 #define EARLYINIT_PHASE_NUM(p) \

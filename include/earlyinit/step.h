@@ -39,13 +39,6 @@
 
 #include "linktable/types.h"
 
-#include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/control/iif.hpp>
-#include <boost/preprocessor/facilities/is_empty.hpp>
-#include <boost/preprocessor/seq/seq.hpp>
-#include <boost/preprocessor/seq/size.hpp>
-#include <boost/preprocessor/tuple/eat.hpp>
-
 #include "earlyinit/names.h"
 #include "earlyinit/phases.h"
 #include "earlyinit/pp.h"
@@ -62,7 +55,7 @@
  * - order: four digits, order inside the level (0100, 0200, ...)
  * - policy: required (a failure is fatal) or optional (recorded, the
  *   chain goes on)
- * - deps: Boost.PP sequence of steps it must run after, or empty
+ * - deps: sequence of steps it must run after, (a)(b), or empty
  *
  * Variadic, so that a spec of the wrong arity reaches earlyinit's own check
  * (a misuse error in earlyinit's words) instead of the preprocessor's.
@@ -82,7 +75,7 @@
  * How the macros are built. Every public macro first finds the step's spec
  * (EARLYINIT_STEP_<step>), once, and unpacks it into arguments; if there is
  * none, the whole expansion is one static assertion in earlyinit's words,
- * so that nothing else (Boost.PP, the compiler) reports first. Then come
+ * so that nothing else (the preprocessor, the compiler) reports first. Then come
  * the checks, each a static assertion that names the macro, the bad token
  * and what was expected; they precede everything else the macro emits, and
  * what follows them cannot fail to compile on its own, so the first error
@@ -121,7 +114,7 @@
 #define EARLYINIT_I_WALK_ENABLED_IRP_A_END
 #define EARLYINIT_I_WALK_ENABLED_IRP_B_END
 #define EARLYINIT_I_IF_ENABLED_(s) \
-  BOOST_PP_IIF(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_IRP_VALUE_, EARLYINIT_I_NOTHING_)(s)
+  EARLYINIT_I_IIF_(EARLYINIT_IS_ENABLED(s), EARLYINIT_I_IRP_VALUE_, EARLYINIT_I_NOTHING_)(s)
 /* Every element, as `.irp` values (subarchs of EARLYINIT_SUBARCHS,
  * dependencies). */
 #define EARLYINIT_I_WALK_IRP_VALUES_A(x) EARLYINIT_I_IRP_VALUE_(x) EARLYINIT_I_WALK_IRP_VALUES_B
@@ -167,11 +160,11 @@
  * an assertion that the step is unknown or its spec malformed.
  */
 #define EARLYINIT_I_WITH_SPEC_(who, step, a, b, ok)                           \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(EARLYINIT_STEP_##step),                 \
-               EARLYINIT_I_WITH_SPEC_I_, EARLYINIT_I_UNKNOWN_STEP_)           \
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(EARLYINIT_STEP_##step),             \
+                   EARLYINIT_I_WITH_SPEC_I_, EARLYINIT_I_UNKNOWN_STEP_)       \
   (who, step, a, b, ok, EARLYINIT_STEP_##step)
 #define EARLYINIT_I_WITH_SPEC_I_(who, step, a, b, ok, spec)                   \
-  BOOST_PP_IIF(EARLYINIT_I_IS_5_TUPLE_(spec), EARLYINIT_I_CALL_, EARLYINIT_I_BAD_SPEC_) \
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_5_TUPLE_(spec), EARLYINIT_I_CALL_, EARLYINIT_I_BAD_SPEC_) \
   (ok, (who, step, a, b, EARLYINIT_I_REM_ spec))
 #define EARLYINIT_I_UNKNOWN_STEP_(who, step, ...)                             \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": unknown step `" #step                   \
@@ -185,10 +178,10 @@
 /* The checks of a spec's fields, for every macro that reads one. Phase and
  * policy are checked by the preprocessor: nothing to compile when right. */
 #define EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)       \
-  BOOST_PP_IIF(EARLYINIT_IS_PHASE(phase),                                    \
-               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
-  BOOST_PP_IIF(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),            \
-               EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
+  EARLYINIT_I_IIF_(EARLYINIT_IS_PHASE(phase),                                \
+                   EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_PHASE_)(who, step, phase) \
+  EARLYINIT_I_IIF_(EARLYINIT_I_PROBE_(EARLYINIT_I_IS_POLICY_, policy),        \
+                   EARLYINIT_I_NOTHING_, EARLYINIT_I_BAD_POLICY_)(who, step, policy) \
   LINKTABLE_I_ASSERT_DIGITS_PAIR_(                                            \
       #level, 2, #who ": step `" #step "` has level `" #level "` (expected two digits, e.g. 10)", \
       #order, 4, #who ": step `" #step "` has order `" #order                 \
@@ -208,12 +201,12 @@
  * element (unknown ones have their own assertion).
  */
 #define EARLYINIT_I_WITH_SET_(who, step, set, ok, args)                       \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CALL_SET_,            \
-               EARLYINIT_I_BAD_SET_)                                          \
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CALL_SET_,        \
+                   EARLYINIT_I_BAD_SET_)                                      \
   (ok, args)
 #define EARLYINIT_I_SET_CHECKS_(who, step, set)                               \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CHECK_SET_,           \
-               EARLYINIT_I_BAD_SET_I_)(who, step, set)
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(set), EARLYINIT_I_CHECK_SET_,       \
+                   EARLYINIT_I_BAD_SET_I_)(who, step, set)
 #define EARLYINIT_I_BAD_SET_(ok, args)
 #define EARLYINIT_I_BAD_SET_I_(who, step, set)                                \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": subarch set `" #set "` of step `" #step \
@@ -221,8 +214,8 @@
                               " or EARLYINIT_ALL)");
 #define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
   EARLYINIT_I_ASSERT_KNOWN_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_UNKNOWN_SUBARCHS, set)) \
-  BOOST_PP_IIF(EARLYINIT_I_SEQ_HAS_2_(set), EARLYINIT_I_CHECK_TWICE_,        \
-               EARLYINIT_I_NOTHING_)(who, step, set)
+  EARLYINIT_I_IIF_(EARLYINIT_I_SEQ_HAS_2_(set), EARLYINIT_I_CHECK_TWICE_,    \
+                   EARLYINIT_I_NOTHING_)(who, step, set)
 /* Only a set of two or more can name a subarch twice. */
 #define EARLYINIT_I_CHECK_TWICE_(who, step, set)                              \
   LINKTABLE_I_STATIC_ASSERT_(                                                 \
@@ -232,22 +225,22 @@
       "` names a subarch twice (expected each once)");
 /* The unknown elements, as a sequence; the first is reported (outside the
  * loop: a shorter macro backtrace). */
-#define EARLYINIT_I_IF_UNKNOWN_(data, s) BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), , (s))
+#define EARLYINIT_I_IF_UNKNOWN_(data, s) EARLYINIT_I_IIF_(EARLYINIT_IS_SUBARCH(s), , (s))
 #define EARLYINIT_I_ASSERT_KNOWN_(who, step, unknowns)                         \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
-               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_SUBARCH_, \
+                   EARLYINIT_I_NOTHING_)(who, step, EARLYINIT_I_SEQ_HEAD_(unknowns))
 #define EARLYINIT_I_UNKNOWN_SUBARCH_(who, step, s)                           \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": unknown subarch `" EARLYINIT_I_STR_(s) "` for step `" \
                               #step "` (no EARLYINIT_SUBARCH_ID_" EARLYINIT_I_STR_(s) \
                               "; enabled: " EARLYINIT_I_STR_(EARLYINIT_SUBARCHS) ")");
 #define EARLYINIT_I_ONE_(data, s) +EARLYINIT_IS_SUBARCH(s)
 #define EARLYINIT_I_BIT_(data, s) \
-  BOOST_PP_IIF(EARLYINIT_IS_SUBARCH(s), +(1ull << EARLYINIT_SUBARCH_ID(s)), +0)
+  EARLYINIT_I_IIF_(EARLYINIT_IS_SUBARCH(s), +(1ull << EARLYINIT_SUBARCH_ID(s)), +0)
 
 /* Keys, as strings: steps "A10_0100", chains "10_0100". */
 #define EARLYINIT_I_CHAIN_KEY_S_(level, order) #level "_" #order
 #define EARLYINIT_I_STEP_KEY_S_(phase, level, order)                  \
-  BOOST_PP_IIF(EARLYINIT_IS_PHASE(phase), EARLYINIT_PHASE_LETTER, "?" EARLYINIT_I_NOTHING_)(phase) \
+  EARLYINIT_I_IIF_(EARLYINIT_IS_PHASE(phase), EARLYINIT_PHASE_LETTER, "?" EARLYINIT_I_NOTHING_)(phase) \
   #level "_" #order
 
 /* The parity symbol of (step, s), and its definition in a zero-size
@@ -266,8 +259,9 @@
   EARLYINIT_I_PARITY_SYM_(step_s, EARLYINIT_I_S_) ":\n"                      \
   ".popsection\n"
 
+/* The number of dependencies, an expression: (0 +1 +1). */
 #define EARLYINIT_I_NDEPS_(deps) \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), BOOST_PP_SEQ_SIZE, 0 BOOST_PP_TUPLE_EAT(1))(deps)
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(deps), EARLYINIT_I_SEQ_SIZE_, 0 EARLYINIT_I_NOTHING_)(deps)
 
 /* EARLYINIT_IMPL, after the checks: one entry and one parity definition
  * per enabled subarch, from one assembler loop. Operand 0
@@ -335,10 +329,10 @@
 /* EARLYINIT_DEFINE_STEP, after the checks. */
 #define EARLYINIT_I_DEFINE_(who, step, a, b, phase, level, order, policy, deps) \
   EARLYINIT_I_CHECK_SPEC_(who, step, phase, level, order, policy)            \
-  BOOST_PP_IIF(EARLYINIT_I_DEPS_OK_(deps), EARLYINIT_I_DEFINE_DEPS_,         \
-               EARLYINIT_I_BAD_DEPS_)(who, step, phase, level, order, policy, deps)
+  EARLYINIT_I_IIF_(EARLYINIT_I_DEPS_OK_(deps), EARLYINIT_I_DEFINE_DEPS_,     \
+                   EARLYINIT_I_BAD_DEPS_)(who, step, phase, level, order, policy, deps)
 #define EARLYINIT_I_DEPS_OK_(deps) \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), 1, BOOST_PP_IS_EMPTY(deps))
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(deps), 1 EARLYINIT_I_NOTHING_, EARLYINIT_I_IS_EMPTY_)(deps)
 #define EARLYINIT_I_BAD_DEPS_(who, step, phase, level, order, policy, deps)   \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has dependencies `"    \
                               #deps "` (expected a sequence like (cr4_shadow)" \
@@ -348,10 +342,10 @@
   EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \
                          EARLYINIT_I_STEP_KEY_S_(phase, level, order), deps)
 #define EARLYINIT_I_IF_UNKNOWN_DEP_(data, dep) \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_STEP_, dep)), , (dep))
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_STEP_, dep)), , (dep))
 #define EARLYINIT_I_ASSERT_DEPS_(who, step, unknowns)                          \
-  BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_DEP_,  \
-               EARLYINIT_I_NOTHING_)(who, step, BOOST_PP_SEQ_HEAD(unknowns))
+  EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(unknowns), EARLYINIT_I_UNKNOWN_DEP_, \
+                   EARLYINIT_I_NOTHING_)(who, step, EARLYINIT_I_SEQ_HEAD_(unknowns))
 #define EARLYINIT_I_UNKNOWN_DEP_(who, step, dep)                              \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` depends on unknown step `" \
                               EARLYINIT_I_STR_(dep) "` (no EARLYINIT_STEP_"  \
@@ -387,8 +381,8 @@
       EARLYINIT_I_IRP_(s, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_IRP_VALUES, EARLYINIT_SUBARCHS), \
                        ".long " EARLYINIT_I_PARITY_SYM_(#step, EARLYINIT_I_S_) " - .\n") \
       ".popsection\n"                                                        \
-      BOOST_PP_IIF(EARLYINIT_I_IS_PAREN_(deps), EARLYINIT_I_DEPS_ASM_,        \
-                   EARLYINIT_I_NOTHING_)(#step, key_s, deps));
+      EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(deps), EARLYINIT_I_DEPS_ASM_,    \
+                       EARLYINIT_I_NOTHING_)(#step, key_s, deps));
 /* The dependencies' records; not even preprocessed for a step without. */
 #define EARLYINIT_I_DEPS_ASM_(step_s, key_s, deps)                           \
   EARLYINIT_I_IRP_(d, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_IRP_VALUES, deps), EARLYINIT_I_DEP_ASM_(step_s, key_s))
@@ -440,7 +434,7 @@
  * Bind a function to a step for some subarchs (at file scope).
  *
  * @v step      Step name
- * @v subarchs  EARLYINIT_ALL or a Boost.PP sequence: (pc)(xen_pvh);
+ * @v subarchs  EARLYINIT_ALL or a sequence: (pc)(xen_pvh);
  *              subarchs not enabled in this build are ignored
  * @v fn        `int fn(const earlyinit_context *)`: 0 on success, else an
  *              error code
@@ -465,7 +459,7 @@
  * Say that some subarchs do not need a step, and why (at file scope).
  *
  * @v step      Step name
- * @v subarchs  A Boost.PP sequence of subarchs (disabled ones are ignored)
+ * @v subarchs  A sequence of subarchs, (pc)(xen_pv) (disabled ones are ignored)
  * @v reason    A non-empty string literal, kept in the metadata and shown
  *              by earlyinit-audit. No quote, backslash or percent sign
  *              (it is written into assembler text): each is a compile

@@ -4,7 +4,7 @@
  *
  * A subarch is a name token (pc, xen_pvh) with a small id and a label. The
  * set this build supports is a build setting: EARLYINIT_SUBARCHS, a
- * Boost.PP sequence of names. By default it is the x86 preset below, which
+ * sequence of names, (pc)(xen_pvh). By default it is the x86 preset below, which
  * follows Linux's enum x86_hardware_subarch and splits Xen into Xen PV and
  * Xen PVH. A kernel without Xen support builds with
  *
@@ -26,10 +26,6 @@
  */
 #ifndef EARLYINIT_SUBARCH_H
 #define EARLYINIT_SUBARCH_H
-
-#include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/stringize.hpp>
 
 #include "earlyinit/pp.h"
 
@@ -79,18 +75,20 @@
 /** The id of a subarch name, as a preprocessor number. */
 #define EARLYINIT_SUBARCH_ID(s) EARLYINIT_I_CAT_(EARLYINIT_SUBARCH_ID_, s)
 /** The label of a subarch name ("Xen PVH"). */
-#define EARLYINIT_SUBARCH_LABEL(s) BOOST_PP_CAT(EARLYINIT_SUBARCH_LABEL_, s)
+#define EARLYINIT_SUBARCH_LABEL(s) EARLYINIT_I_CAT_(EARLYINIT_SUBARCH_LABEL_, s)
 
 #include "earlyinit/subarch_ids.h"
 
 /**
  * 1 if subarch s is enabled in this build, else 0 (a preprocessor number);
  * 0 also for a name that is not a subarch. One token paste: usable inside
- * any Boost.PP loop.
+ * any preprocessor loop, and in `#if`.
  *
  * @code
  *   enum { with_xen_pv = EARLYINIT_IS_ENABLED(xen_pv) };   // 1 or 0
- *   BOOST_PP_IIF(EARLYINIT_IS_ENABLED(xen_pv), int xen_pv_on;, int xen_pv_off;)
+ *   #if EARLYINIT_IS_ENABLED(xen_pv)
+ *   int xen_pv_on;
+ *   #endif
  * @endcode
  */
 #define EARLYINIT_IS_ENABLED(s) \
@@ -98,7 +96,7 @@
 
 /**
  * 1 if s names a subarch (its EARLYINIT_SUBARCH_ID_ macro is an id below
- * 64), enabled or not, else 0: a preprocessor number, for BOOST_PP_IIF.
+ * 64), enabled or not, else 0: a preprocessor number, usable in `#if`.
  *
  * @code
  *   enum { xen_pvh_known = EARLYINIT_IS_SUBARCH(xen_pvh) };  // 1
@@ -114,12 +112,18 @@ extern "C" {
 #endif
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_NAME_CASE_(r, data, s) \
-  case EARLYINIT_SUBARCH_ID(s):          \
-    return BOOST_PP_STRINGIZE(s);
-#define EARLYINIT_I_LABEL_CASE_(r, data, s) \
-  case EARLYINIT_SUBARCH_ID(s):           \
-    return EARLYINIT_SUBARCH_LABEL(s);
+#define EARLYINIT_I_WALK_NAME_CASE_A(s) \
+  case EARLYINIT_SUBARCH_ID(s): return #s; EARLYINIT_I_WALK_NAME_CASE_B
+#define EARLYINIT_I_WALK_NAME_CASE_B(s) \
+  case EARLYINIT_SUBARCH_ID(s): return #s; EARLYINIT_I_WALK_NAME_CASE_A
+#define EARLYINIT_I_WALK_NAME_CASE_A_END
+#define EARLYINIT_I_WALK_NAME_CASE_B_END
+#define EARLYINIT_I_WALK_LABEL_CASE_A(s) \
+  case EARLYINIT_SUBARCH_ID(s): return EARLYINIT_SUBARCH_LABEL(s); EARLYINIT_I_WALK_LABEL_CASE_B
+#define EARLYINIT_I_WALK_LABEL_CASE_B(s) \
+  case EARLYINIT_SUBARCH_ID(s): return EARLYINIT_SUBARCH_LABEL(s); EARLYINIT_I_WALK_LABEL_CASE_A
+#define EARLYINIT_I_WALK_LABEL_CASE_A_END
+#define EARLYINIT_I_WALK_LABEL_CASE_B_END
 /* @endcond */
 
 /**
@@ -131,7 +135,7 @@ extern "C" {
  */
 static inline const char *earlyinit_subarch_name(unsigned id) {
   switch (id) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_NAME_CASE_, ~, EARLYINIT_SUBARCHS)
+    EARLYINIT_I_WALK_(EARLYINIT_I_WALK_NAME_CASE, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }
@@ -146,7 +150,7 @@ static inline const char *earlyinit_subarch_name(unsigned id) {
  */
 static inline const char *earlyinit_subarch_label(unsigned id) {
   switch (id) {
-    BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_LABEL_CASE_, ~, EARLYINIT_SUBARCHS)
+    EARLYINIT_I_WALK_(EARLYINIT_I_WALK_LABEL_CASE, EARLYINIT_SUBARCHS)
     default:
       return 0;
   }

@@ -17,18 +17,10 @@
 
 #include "linktable/types.h"
 
-#include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/comparison/less.hpp>
-#include <boost/preprocessor/control/iif.hpp>
-#include <boost/preprocessor/list/for_each.hpp>
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/seq/to_list.hpp>
-#include <boost/preprocessor/seq/for_each_i.hpp>
-#include <boost/preprocessor/seq/size.hpp>
-#include <boost/preprocessor/stringize.hpp>
-
 #include "earlyinit/names.h"
+#include "earlyinit/phase_loop.h"
 #include "earlyinit/phases.h"
+#include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 #include "linktable/assert.h"
 #include "linktable/linktable.h"
@@ -38,26 +30,94 @@ extern "C" {
 #endif
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_PHASE_ENUM_(r, data, p) BOOST_PP_CAT(EARLYINIT_PHASE_, p) = EARLYINIT_PHASE_NUM(p),
+#define EARLYINIT_I_WALK_PHASE_ENUM_A(p) EARLYINIT_PHASE_##p = EARLYINIT_PHASE_NUM(p), EARLYINIT_I_WALK_PHASE_ENUM_B
+#define EARLYINIT_I_WALK_PHASE_ENUM_B(p) EARLYINIT_PHASE_##p = EARLYINIT_PHASE_NUM(p), EARLYINIT_I_WALK_PHASE_ENUM_A
+#define EARLYINIT_I_WALK_PHASE_ENUM_A_END
+#define EARLYINIT_I_WALK_PHASE_ENUM_B_END
 /* @endcond */
 
 /** Dispatch points (earlyinit/phases.h): EARLYINIT_PHASE_early,
  *  EARLYINIT_PHASE_setup_arch, EARLYINIT_PHASE_late. A step belongs to one. */
 enum earlyinit_phase {
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_PHASE_ENUM_, ~, EARLYINIT_PHASES)
-  EARLYINIT_NR_PHASES = BOOST_PP_SEQ_SIZE(EARLYINIT_PHASES) /**< how many there are */
+  EARLYINIT_I_WALK_(EARLYINIT_I_WALK_PHASE_ENUM, EARLYINIT_PHASES)
+  EARLYINIT_NR_PHASES = EARLYINIT_I_SEQ_SIZE_(EARLYINIT_PHASES) /**< how many there are */
 };
 
 /* @cond INTERNAL */
 /* Each phase's ordinal is its position in EARLYINIT_PHASES: the dispatcher
- * indexes by it, and its walk is in that order. */
-#define EARLYINIT_I_PHASE_AT_(r, data, i, p)                                    \
+ * indexes by it, and its walk is in that order. A walker per position,
+ * EARLYINIT_I_PHASE_AT_<i>, knows i. Past EARLYINIT_MAX_PHASES the list is
+ * refused (the loops over phases stop there, EARLYINIT_I_FOR_PHASES_). */
+#define EARLYINIT_I_PHASE_AT_(p, i)                                             \
   LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_PHASE_NUM(p) == i,                       \
-                             "earlyinit: phase " BOOST_PP_STRINGIZE(p) " has ordinal "              \
+                             "earlyinit: phase " #p " has ordinal "              \
                              EARLYINIT_I_STR_(EARLYINIT_PHASE_NUM(p))            \
                              " (expected its position in EARLYINIT_PHASES, "     \
-                             EARLYINIT_I_STR_(i) ")");
-BOOST_PP_SEQ_FOR_EACH_I(EARLYINIT_I_PHASE_AT_, ~, EARLYINIT_PHASES)
+                             #i ")");
+#define EARLYINIT_I_PHASE_AT_0(p) EARLYINIT_I_PHASE_AT_(p, 0) EARLYINIT_I_PHASE_AT_1
+#define EARLYINIT_I_PHASE_AT_0_END
+#define EARLYINIT_I_PHASE_AT_1(p) EARLYINIT_I_PHASE_AT_(p, 1) EARLYINIT_I_PHASE_AT_2
+#define EARLYINIT_I_PHASE_AT_1_END
+#define EARLYINIT_I_PHASE_AT_2(p) EARLYINIT_I_PHASE_AT_(p, 2) EARLYINIT_I_PHASE_AT_3
+#define EARLYINIT_I_PHASE_AT_2_END
+#define EARLYINIT_I_PHASE_AT_3(p) EARLYINIT_I_PHASE_AT_(p, 3) EARLYINIT_I_PHASE_AT_4
+#define EARLYINIT_I_PHASE_AT_3_END
+#define EARLYINIT_I_PHASE_AT_4(p) EARLYINIT_I_PHASE_AT_(p, 4) EARLYINIT_I_PHASE_AT_5
+#define EARLYINIT_I_PHASE_AT_4_END
+#define EARLYINIT_I_PHASE_AT_5(p) EARLYINIT_I_PHASE_AT_(p, 5) EARLYINIT_I_PHASE_AT_6
+#define EARLYINIT_I_PHASE_AT_5_END
+#define EARLYINIT_I_PHASE_AT_6(p) EARLYINIT_I_PHASE_AT_(p, 6) EARLYINIT_I_PHASE_AT_7
+#define EARLYINIT_I_PHASE_AT_6_END
+#define EARLYINIT_I_PHASE_AT_7(p) EARLYINIT_I_PHASE_AT_(p, 7) EARLYINIT_I_PHASE_AT_8
+#define EARLYINIT_I_PHASE_AT_7_END
+#define EARLYINIT_I_PHASE_AT_8(p) EARLYINIT_I_PHASE_AT_(p, 8) EARLYINIT_I_PHASE_AT_9
+#define EARLYINIT_I_PHASE_AT_8_END
+#define EARLYINIT_I_PHASE_AT_9(p) EARLYINIT_I_PHASE_AT_(p, 9) EARLYINIT_I_PHASE_AT_10
+#define EARLYINIT_I_PHASE_AT_9_END
+#define EARLYINIT_I_PHASE_AT_10(p) EARLYINIT_I_PHASE_AT_(p, 10) EARLYINIT_I_PHASE_AT_11
+#define EARLYINIT_I_PHASE_AT_10_END
+#define EARLYINIT_I_PHASE_AT_11(p) EARLYINIT_I_PHASE_AT_(p, 11) EARLYINIT_I_PHASE_AT_12
+#define EARLYINIT_I_PHASE_AT_11_END
+#define EARLYINIT_I_PHASE_AT_12(p) EARLYINIT_I_PHASE_AT_(p, 12) EARLYINIT_I_PHASE_AT_13
+#define EARLYINIT_I_PHASE_AT_12_END
+#define EARLYINIT_I_PHASE_AT_13(p) EARLYINIT_I_PHASE_AT_(p, 13) EARLYINIT_I_PHASE_AT_14
+#define EARLYINIT_I_PHASE_AT_13_END
+#define EARLYINIT_I_PHASE_AT_14(p) EARLYINIT_I_PHASE_AT_(p, 14) EARLYINIT_I_PHASE_AT_15
+#define EARLYINIT_I_PHASE_AT_14_END
+#define EARLYINIT_I_PHASE_AT_15(p) EARLYINIT_I_PHASE_AT_(p, 15) EARLYINIT_I_PHASE_AT_16
+#define EARLYINIT_I_PHASE_AT_15_END
+#define EARLYINIT_I_PHASE_AT_16(p) EARLYINIT_I_PHASE_AT_(p, 16) EARLYINIT_I_PHASE_AT_17
+#define EARLYINIT_I_PHASE_AT_16_END
+#define EARLYINIT_I_PHASE_AT_17(p) EARLYINIT_I_PHASE_AT_(p, 17) EARLYINIT_I_PHASE_AT_18
+#define EARLYINIT_I_PHASE_AT_17_END
+#define EARLYINIT_I_PHASE_AT_18(p) EARLYINIT_I_PHASE_AT_(p, 18) EARLYINIT_I_PHASE_AT_19
+#define EARLYINIT_I_PHASE_AT_18_END
+#define EARLYINIT_I_PHASE_AT_19(p) EARLYINIT_I_PHASE_AT_(p, 19) EARLYINIT_I_PHASE_AT_20
+#define EARLYINIT_I_PHASE_AT_19_END
+#define EARLYINIT_I_PHASE_AT_20(p) EARLYINIT_I_PHASE_AT_(p, 20) EARLYINIT_I_PHASE_AT_21
+#define EARLYINIT_I_PHASE_AT_20_END
+#define EARLYINIT_I_PHASE_AT_21(p) EARLYINIT_I_PHASE_AT_(p, 21) EARLYINIT_I_PHASE_AT_22
+#define EARLYINIT_I_PHASE_AT_21_END
+#define EARLYINIT_I_PHASE_AT_22(p) EARLYINIT_I_PHASE_AT_(p, 22) EARLYINIT_I_PHASE_AT_23
+#define EARLYINIT_I_PHASE_AT_22_END
+#define EARLYINIT_I_PHASE_AT_23(p) EARLYINIT_I_PHASE_AT_(p, 23) EARLYINIT_I_PHASE_AT_24
+#define EARLYINIT_I_PHASE_AT_23_END
+#define EARLYINIT_I_PHASE_AT_24(p) EARLYINIT_I_PHASE_AT_(p, 24) EARLYINIT_I_PHASE_AT_25
+#define EARLYINIT_I_PHASE_AT_24_END
+#define EARLYINIT_I_PHASE_AT_25(p) EARLYINIT_I_PHASE_AT_(p, 25) EARLYINIT_I_PHASE_AT_26
+#define EARLYINIT_I_PHASE_AT_25_END
+#define EARLYINIT_I_PHASE_AT_26(p) EARLYINIT_I_PHASE_AT_EAT_A
+#define EARLYINIT_I_PHASE_AT_26_END
+#define EARLYINIT_I_PHASE_AT_EAT_A(p) EARLYINIT_I_PHASE_AT_EAT_B
+#define EARLYINIT_I_PHASE_AT_EAT_B(p) EARLYINIT_I_PHASE_AT_EAT_A
+#define EARLYINIT_I_PHASE_AT_EAT_A_END
+#define EARLYINIT_I_PHASE_AT_EAT_B_END
+/* Outside the walk: a short macro backtrace. */
+LINKTABLE_I_STATIC_ASSERT_(EARLYINIT_I_SEQ_SIZE_(EARLYINIT_PHASES) <= EARLYINIT_MAX_PHASES,
+                           "earlyinit: EARLYINIT_PHASES has more than "
+                           EARLYINIT_I_STR_(EARLYINIT_MAX_PHASES) " phases (expected at most "
+                           "EARLYINIT_MAX_PHASES: a key letter each, A to Z)");
+EARLYINIT_I_WALK_FROM_(EARLYINIT_I_PHASE_AT_0, EARLYINIT_PHASES)
 /* @endcond */
 
 /** What a step function receives. */
@@ -115,37 +175,61 @@ struct earlyinit_subarch_entry {
 };
 
 /* @cond INTERNAL */
-#define EARLYINIT_I_CHAIN_TABLE_(phase, s) \
-  BOOST_PP_CAT(BOOST_PP_CAT(BOOST_PP_CAT(earlyinit_, phase), __), s)
-#define EARLYINIT_I_EXEMPT_TABLE_(s) BOOST_PP_CAT(earlyinit_exempt__, s)
+#define EARLYINIT_I_CHAIN_TABLE_(phase, s) EARLYINIT_I_CHAIN_TABLE_I_(phase, s)
+#define EARLYINIT_I_CHAIN_TABLE_I_(phase, s) earlyinit_##phase##__##s
+#define EARLYINIT_I_EXEMPT_TABLE_(s) EARLYINIT_I_CAT_(earlyinit_exempt__, s)
 
-#define EARLYINIT_I_DECLARE_CHAIN_(r, s, phase)                                 \
+#define EARLYINIT_I_DECLARE_CHAIN_(s, phase)                                    \
   LINKTABLE_DECLARE(EARLYINIT_I_CHAIN_TABLE_(phase, s), struct earlyinit_entry,  \
                     EARLYINIT_CHAIN_KEY_WIDTH);
-#define EARLYINIT_I_DECLARE_SUBARCH_TABLES_(r, data, s)                          \
-  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_DECLARE_CHAIN_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))    \
+#define EARLYINIT_I_DECLARE_SUBARCH_TABLES_(s)                                  \
+  EARLYINIT_I_FOR_PHASES_(EARLYINIT_I_DECLARE_CHAIN_, s)                       \
   LINKTABLE_DECLARE(EARLYINIT_I_EXEMPT_TABLE_(s), struct earlyinit_exemption,    \
                     EARLYINIT_CHAIN_KEY_WIDTH);
+#define EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_A(s) \
+  EARLYINIT_I_DECLARE_SUBARCH_TABLES_(s) EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_B
+#define EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_B(s) \
+  EARLYINIT_I_DECLARE_SUBARCH_TABLES_(s) EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_A
+#define EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_A_END
+#define EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES_B_END
 
-#define EARLYINIT_I_SUBARCH_KEY_(id)                                          \
-  BOOST_PP_CAT(BOOST_PP_CAT(ID, BOOST_PP_IIF(BOOST_PP_LESS(id, 10), 0, )), id)
+/* An id's key, two digits: ID05, ID42. */
+#define EARLYINIT_I_SUBARCH_KEY_(id)                                           \
+  EARLYINIT_I_CAT_(EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(EARLYINIT_I_CAT_(EARLYINIT_I_ONE_DIGIT_, id)), \
+                                    ID0, ID), id)
+#define EARLYINIT_I_ONE_DIGIT_0 ()
+#define EARLYINIT_I_ONE_DIGIT_1 ()
+#define EARLYINIT_I_ONE_DIGIT_2 ()
+#define EARLYINIT_I_ONE_DIGIT_3 ()
+#define EARLYINIT_I_ONE_DIGIT_4 ()
+#define EARLYINIT_I_ONE_DIGIT_5 ()
+#define EARLYINIT_I_ONE_DIGIT_6 ()
+#define EARLYINIT_I_ONE_DIGIT_7 ()
+#define EARLYINIT_I_ONE_DIGIT_8 ()
+#define EARLYINIT_I_ONE_DIGIT_9 ()
 /* Each chain is followed, past its end marker, by a sentinel entry whose
  * function returns non-zero: the dispatcher's hot loop then needs no test
  * for the end, only the one for a step's result (dispatch.h). */
 #define EARLYINIT_I_SENTINEL_ASM_                                              \
   ".long " EARLYINIT_CHAIN_END_SYMBOL " - .\n.long 0\n"
-#define EARLYINIT_I_DEFINE_CHAIN_(r, s, phase)                                  \
+#define EARLYINIT_I_DEFINE_CHAIN_(s, phase)                                     \
   LINKTABLE_I_DEFINE_TRAILED_(EARLYINIT_I_CHAIN_TABLE_(phase, s),                \
                               EARLYINIT_I_SENTINEL_ASM_);
-#define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(r, data, s)                           \
-  BOOST_PP_LIST_FOR_EACH_R(r, EARLYINIT_I_DEFINE_CHAIN_, s, BOOST_PP_SEQ_TO_LIST(EARLYINIT_PHASES))     \
+#define EARLYINIT_I_DEFINE_SUBARCH_TABLES_(s)                                   \
+  EARLYINIT_I_FOR_PHASES_(EARLYINIT_I_DEFINE_CHAIN_, s)                        \
   LINKTABLE_DEFINE(EARLYINIT_I_EXEMPT_TABLE_(s));                                \
   LINKTABLE_RECORD(earlyinit_subarchs,                                         \
                    EARLYINIT_I_SUBARCH_KEY_(EARLYINIT_SUBARCH_ID(s)), s,         \
                    (LINKTABLE_U32(EARLYINIT_SUBARCH_ID(s))),                   \
-                   ("earlyinit=subarch")("subarch=" BOOST_PP_STRINGIZE(s))(   \
-                       "id=" BOOST_PP_STRINGIZE(EARLYINIT_SUBARCH_ID(s)))(     \
+                   ("earlyinit=subarch")("subarch=" #s)(                      \
+                       "id=" EARLYINIT_I_STR_(EARLYINIT_SUBARCH_ID(s)))(       \
                        "label=" EARLYINIT_SUBARCH_LABEL(s)));
+#define EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_A(s) \
+  EARLYINIT_I_DEFINE_SUBARCH_TABLES_(s) EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_B
+#define EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_B(s) \
+  EARLYINIT_I_DEFINE_SUBARCH_TABLES_(s) EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_A
+#define EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_A_END
+#define EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES_B_END
 
 /* The sentinel's function: hidden and global with a fixed name, so that the
  * markers' asm can name it (LTO renames static functions). */
@@ -163,7 +247,7 @@ LINKTABLE_DECLARE(earlyinit_steps, struct earlyinit_step, EARLYINIT_STEP_KEY_WID
 LINKTABLE_DECLARE(earlyinit_deps, struct earlyinit_dep, EARLYINIT_STEP_KEY_WIDTH);
 /* Keys ID00..ID63: two-digit ids. */
 LINKTABLE_DECLARE(earlyinit_subarchs, struct earlyinit_subarch_entry, 4);
-BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS)
+EARLYINIT_I_WALK_(EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES, EARLYINIT_SUBARCHS)
 
 #ifdef __cplusplus
 }
@@ -183,7 +267,7 @@ BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DECLARE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS
   LINKTABLE_DEFINE(earlyinit_steps);                                           \
   LINKTABLE_DEFINE(earlyinit_deps);                                            \
   LINKTABLE_DEFINE(earlyinit_subarchs);                                        \
-  BOOST_PP_SEQ_FOR_EACH(EARLYINIT_I_DEFINE_SUBARCH_TABLES_, ~, EARLYINIT_SUBARCHS) \
+  EARLYINIT_I_WALK_(EARLYINIT_I_WALK_DEFINE_SUBARCH_TABLES, EARLYINIT_SUBARCHS) \
   LINKTABLE_I_STATIC_ASSERT_(1, "EARLYINIT_DEFINE_TABLES()")
 
 #endif /* EARLYINIT_TABLES_H */

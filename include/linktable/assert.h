@@ -13,8 +13,7 @@
 #ifndef LINKTABLE_ASSERT_H
 #define LINKTABLE_ASSERT_H
 
-#include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
+#include "linktable/pp.h"
 
 /* @cond INTERNAL */
 #ifdef __cplusplus
@@ -86,15 +85,44 @@ constexpr bool linktable_digits_(const char *s, unsigned long long len, unsigned
 #define LINKTABLE_I_ONLY_CHAR_II_(i, s, set) \
   &&(i >= sizeof(s) - 1 || __builtin_strchr(set, (s)[i < sizeof(s) ? i : 0]) != 0)
 #define LINKTABLE_I_ASSERT_ONLY_CHARS_(s, set, msg)                          \
-  LINKTABLE_I_CLANG_FOLD_(                                                   \
-      BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__),                      \
-      1 BOOST_PP_REPEAT(LINKTABLE_I_CHECKED_CHARS_, LINKTABLE_I_ONLY_CHAR_J_, (s, set)), msg)
-#define LINKTABLE_I_ONLY_CHAR_J_(z, i, args) \
-  LINKTABLE_I_CALL_(LINKTABLE_I_ONLY_CHAR_II_, (i, LINKTABLE_I_REM_ args))
-#define LINKTABLE_I_CALL_(macro, args) macro args
-#define LINKTABLE_I_REM_(...) __VA_ARGS__
+  LINKTABLE_I_CLANG_FOLD_(LINKTABLE_I_CAT_(linktable_chars_ok_, __COUNTER__), \
+                          1 LINKTABLE_I_ONLY_CHARS_32_(s, set), msg)
+/* One test per position, 0 to LINKTABLE_I_CHECKED_CHARS_ - 1. */
+#define LINKTABLE_I_ONLY_CHARS_32_(s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(0, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(1, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(2, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(3, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(4, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(5, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(6, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(7, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(8, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(9, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(10, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(11, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(12, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(13, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(14, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(15, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(16, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(17, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(18, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(19, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(20, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(21, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(22, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(23, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(24, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(25, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(26, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(27, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(28, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(29, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(30, s, set) \
+  LINKTABLE_I_ONLY_CHAR_II_(31, s, set)
 #define LINKTABLE_I_ASSERT_DIGITS_(s, n, msg)                                  \
-  LINKTABLE_I_CLANG_FOLD_(BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__),     \
+  LINKTABLE_I_CLANG_FOLD_(LINKTABLE_I_CAT_(linktable_chars_ok_, __COUNTER__),     \
                           LINKTABLE_I_DIGITS_EXPR_(s, n), msg)
 /* Past the string's end the padding reads as digits; its length is
  * checked apart. */
@@ -105,7 +133,7 @@ constexpr bool linktable_digits_(const char *s, unsigned long long len, unsigned
 /* Two strings of digits, under one pragma region (the pragmas are most of
  * the check's preprocessing). */
 #define LINKTABLE_I_ASSERT_DIGITS_PAIR_(s1, n1, msg1, s2, n2, msg2)            \
-  LINKTABLE_I_ASSERT_DIGITS_PAIR_I_(BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__), \
+  LINKTABLE_I_ASSERT_DIGITS_PAIR_I_(LINKTABLE_I_CAT_(linktable_chars_ok_, __COUNTER__), \
                                     s1, n1, msg1, s2, n2, msg2)
 #define LINKTABLE_I_ASSERT_DIGITS_PAIR_I_(name, ...) LINKTABLE_I_ASSERT_DIGITS_PAIR_II_(name, __VA_ARGS__)
 #define LINKTABLE_I_ASSERT_DIGITS_PAIR_II_(name, s1, n1, msg1, s2, n2, msg2)   \
@@ -117,7 +145,7 @@ constexpr bool linktable_digits_(const char *s, unsigned long long len, unsigned
   LINKTABLE_I_STATIC_ASSERT_(name##_1, msg1);                                 \
   LINKTABLE_I_STATIC_ASSERT_(name##_2, msg2)
 #define LINKTABLE_I_ASSERT_ASM_SAFE_(s, msg)                                  \
-  LINKTABLE_I_CLANG_FOLD_(BOOST_PP_CAT(linktable_chars_ok_, __COUNTER__),     \
+  LINKTABLE_I_CLANG_FOLD_(LINKTABLE_I_CAT_(linktable_chars_ok_, __COUNTER__),     \
                         !__builtin_strchr(s, '"') && !__builtin_strchr(s, '\\') && \
                             !__builtin_strchr(s, '%'),                      \
                         msg)

@@ -50,18 +50,9 @@
 
 #include "linktable/types.h"
 
-#include <boost/preprocessor/cat.hpp>
-#include <boost/preprocessor/repetition/repeat.hpp>
-#include <boost/preprocessor/seq/elem.hpp>
-#include <boost/preprocessor/tuple/eat.hpp>
-#include <boost/preprocessor/seq/size.hpp>
-#include <boost/preprocessor/tuple/elem.hpp>
-#include <boost/preprocessor/logical/bool.hpp>
-#include <boost/preprocessor/control/iif.hpp>
-#include <boost/preprocessor/punctuation/comma_if.hpp>
-
 #include "linktable/assert.h"
 #include "linktable/names.h"
+#include "linktable/pp.h"
 #include "linktable/rel.h"
 
 /**
@@ -104,8 +95,6 @@
     code refers to them PC-relatively (internal: documented for the INTERNAL
     section only). */
 #define LINKTABLE_I_HIDDEN_ __attribute__((__visibility__("hidden")))
-#define LINKTABLE_I_STR_(x) LINKTABLE_I_STR_I_(x)
-#define LINKTABLE_I_STR_I_(x) #x
 
 #ifdef __cplusplus
 #define LINKTABLE_I_ALIGNOF_(type) alignof(type)
@@ -137,47 +126,54 @@ template <class A> struct linktable_same_type_<A, A> {
 #define LINKTABLE_I_ASM_END_(table) LINKTABLE_END_SYMBOL_PREFIX #table
 #define LINKTABLE_I_ASM_ENTRY_(table, name) LINKTABLE_ENTRY_SYMBOL_PREFIX #table "." #name
 
-/* A field is a tuple (kind, expression, addend). */
-#define LINKTABLE_I_FIELD_KIND_(f) BOOST_PP_TUPLE_ELEM(3, 0, f)
-#define LINKTABLE_I_FIELD_EXPR_(f) BOOST_PP_TUPLE_ELEM(3, 1, f)
-#define LINKTABLE_I_FIELD_ADDEND_(f) BOOST_PP_TUPLE_ELEM(3, 2, f)
+/*
+ * A field is a tuple (kind, expression, addend). An entry's fields are
+ * walked numbered, LINKTABLE_I_ENUMERATE_(fields) = (0, f0)(1, f1)...
+ * (linktable/pp.h), each element flattened to (i, kind, expression,
+ * addend) and dispatched on its kind.
+ */
+#define LINKTABLE_I_FIELD_(what, i, f) LINKTABLE_I_FIELD_I_(what, i, LINKTABLE_I_REM_ f)
+#define LINKTABLE_I_FIELD_I_(...) LINKTABLE_I_FIELD_II_(__VA_ARGS__)
+#define LINKTABLE_I_FIELD_II_(what, i, kind, expr, addend) what##kind(i, expr, addend)
 
 /* The assembler line for field i: `.long %ci - . + addend` or `.long %ci`. */
-#define LINKTABLE_I_FIELD_ASM_REL_(i, f) \
-  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_I_STR_(LINKTABLE_I_FIELD_ADDEND_(f)) "\n"
-#define LINKTABLE_I_FIELD_ASM_U32_(i, f) ".long " LINKTABLE_ASM_OP(i) "\n"
-#define LINKTABLE_I_FIELD_ASM_I_(z, i, fields) \
-  LINKTABLE_I_FIELD_ASM_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_I_FIELD_ASM_II_(i, f) \
-  BOOST_PP_CAT(LINKTABLE_I_FIELD_ASM_, LINKTABLE_I_FIELD_KIND_(f))(i, f)
-
-/* Loops use BOOST_PP_REPEAT, not BOOST_PP_SEQ_FOR_EACH, so that these
- * macros may be expanded inside an outer BOOST_PP_SEQ_FOR_EACH. */
-#define LINKTABLE_I_FOR_FIELDS_(macro, seq) \
-  BOOST_PP_REPEAT(BOOST_PP_SEQ_SIZE(seq), macro, seq)
+#define LINKTABLE_I_FIELD_ASM_REL_(i, expr, addend) \
+  ".long " LINKTABLE_ASM_OP(i) " - . + " LINKTABLE_I_STR_(addend) "\n"
+#define LINKTABLE_I_FIELD_ASM_U32_(i, expr, addend) ".long " LINKTABLE_ASM_OP(i) "\n"
+#define LINKTABLE_I_WALK_FIELD_ASM_A(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_ASM_, i, f) LINKTABLE_I_WALK_FIELD_ASM_B
+#define LINKTABLE_I_WALK_FIELD_ASM_B(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_ASM_, i, f) LINKTABLE_I_WALK_FIELD_ASM_A
+#define LINKTABLE_I_WALK_FIELD_ASM_A_END
+#define LINKTABLE_I_WALK_FIELD_ASM_B_END
 
 /* The metadata attribute for field i: `ref<i>=<symbol>` for references. */
-#define LINKTABLE_I_FIELD_META_REL_(i, f) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
-#define LINKTABLE_I_FIELD_META_U32_(i, f) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
-#define LINKTABLE_I_FIELD_META_I_(z, i, fields) \
-  LINKTABLE_I_FIELD_META_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_I_FIELD_META_II_(i, f) \
-  BOOST_PP_CAT(LINKTABLE_I_FIELD_META_, LINKTABLE_I_FIELD_KIND_(f))(i, f)
+#define LINKTABLE_I_FIELD_META_REL_(i, expr, addend) ".asciz \"ref" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_I_FIELD_META_U32_(i, expr, addend) ".asciz \"u32_" #i "=" LINKTABLE_ASM_OP(i) "\"\n"
+#define LINKTABLE_I_WALK_FIELD_META_A(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_META_, i, f) LINKTABLE_I_WALK_FIELD_META_B
+#define LINKTABLE_I_WALK_FIELD_META_B(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_META_, i, f) LINKTABLE_I_WALK_FIELD_META_A
+#define LINKTABLE_I_WALK_FIELD_META_A_END
+#define LINKTABLE_I_WALK_FIELD_META_B_END
 
-/* The asm operand for a field: a symbol (REL_) or an integer (U32_). */
-#define LINKTABLE_I_FIELD_OPERAND_I_(z, i, fields) \
-  LINKTABLE_I_FIELD_OPERAND_II_(i, BOOST_PP_SEQ_ELEM(i, fields))
-#define LINKTABLE_I_FIELD_OPERAND_II_(i, f)                                   \
-  BOOST_PP_COMMA_IF(i) BOOST_PP_CAT(LINKTABLE_I_FIELD_CONSTRAINT_,            \
-                                    LINKTABLE_I_FIELD_KIND_(f))(LINKTABLE_I_FIELD_EXPR_(f))
-#define LINKTABLE_I_FIELD_CONSTRAINT_REL_ LINKTABLE_I_ASM_SYM_CONSTRAINT_
-#define LINKTABLE_I_FIELD_CONSTRAINT_U32_ "i"
+/* The asm operand for a field, and a comma: a symbol (REL_) or an integer
+ * (U32_). The key width's operand comes last. */
+#define LINKTABLE_I_FIELD_OPERAND_REL_(i, expr, addend) LINKTABLE_I_ASM_SYM_CONSTRAINT_(expr),
+#define LINKTABLE_I_FIELD_OPERAND_U32_(i, expr, addend) "i"(expr),
+#define LINKTABLE_I_WALK_FIELD_OPERAND_A(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_OPERAND_, i, f) LINKTABLE_I_WALK_FIELD_OPERAND_B
+#define LINKTABLE_I_WALK_FIELD_OPERAND_B(i, f) \
+  LINKTABLE_I_FIELD_(LINKTABLE_I_FIELD_OPERAND_, i, f) LINKTABLE_I_WALK_FIELD_OPERAND_A
+#define LINKTABLE_I_WALK_FIELD_OPERAND_A_END
+#define LINKTABLE_I_WALK_FIELD_OPERAND_B_END
 
 /* Attributes given by upper layers: a sequence of "key=value" literals,
- * walked behind a placeholder element so that it may be empty. */
-#define LINKTABLE_I_ATTR_ASM_I_(z, i, attrs) \
-  BOOST_PP_IIF(BOOST_PP_BOOL(i), LINKTABLE_I_ATTR_ASM_II_, BOOST_PP_TUPLE_EAT(2))(i, attrs)
-#define LINKTABLE_I_ATTR_ASM_II_(i, attrs) ".asciz \"" BOOST_PP_SEQ_ELEM(i, attrs) "\"\n"
+ * possibly empty. */
+#define LINKTABLE_I_WALK_ATTR_ASM_A(a) ".asciz \"" a "\"\n" LINKTABLE_I_WALK_ATTR_ASM_B
+#define LINKTABLE_I_WALK_ATTR_ASM_B(a) ".asciz \"" a "\"\n" LINKTABLE_I_WALK_ATTR_ASM_A
+#define LINKTABLE_I_WALK_ATTR_ASM_A_END
+#define LINKTABLE_I_WALK_ATTR_ASM_B_END
 
 /* The record's 64-bit address fields. 32-bit assemblers cannot relocate a
  * .quad (i386 gas: "cannot represent relocation type BFD_RELOC_64"): there
@@ -352,6 +348,13 @@ template <class A> struct linktable_same_type_<A, A> {
 #define LINKTABLE_U32(value) (U32_, value, 0)
 
 /**
+ * The most fields an entry has (29): its emitter's asm statement takes an
+ * operand per field and one for the key width, and GCC takes 30. More is
+ * a compile error naming the entry (LINKTABLE_RECORD).
+ */
+#define LINKTABLE_MAX_FIELDS LINKTABLE_I_PP_MAX_
+
+/**
  * Add an entry made of fields to a table (at file scope).
  *
  * @v table     Table name
@@ -360,9 +363,11 @@ template <class A> struct linktable_same_type_<A, A> {
  *              expanded. Never evaluated as a number, so 0042 is not octal.
  * @v name      Entry name (an identifier), unique in the table; it breaks
  *              ties between equal keys
- * @v fields    Boost.PP sequence of LINKTABLE_REL / LINKTABLE_U32, one per
- *              32-bit word of the table's entry type, in order
- * @v attrs     Boost.PP sequence of "key=value" string literals stored in
+ * @v fields    Sequence of LINKTABLE_REL / LINKTABLE_U32, one per 32-bit
+ *              word of the table's entry type, in order:
+ *              (LINKTABLE_REL(f))(LINKTABLE_U32(3)); at most
+ *              LINKTABLE_MAX_FIELDS
+ * @v attrs     Sequence of "key=value" string literals stored in
  *              the entry's metadata record (may be empty); a value may name
  *              field i's symbol as LINKTABLE_ASM_OP(i)
  *
@@ -383,23 +388,34 @@ template <class A> struct linktable_same_type_<A, A> {
       "linktable: key `" LINKTABLE_I_STR_(key) "` of entry " #name " in table "  \
       #table " may only contain [0-9A-Za-z_] (the linker sorts it as text)");  \
   LINKTABLE_I_STATIC_ASSERT_(                                                    \
-      sizeof(LINKTABLE_I_TYPE_(table)) == 4 * BOOST_PP_SEQ_SIZE(fields),         \
+      LINKTABLE_I_SIZE_(fields) <= LINKTABLE_MAX_FIELDS,                          \
+      "linktable: entry " #name " of table " #table " has more than "           \
+      LINKTABLE_I_STR_(LINKTABLE_MAX_FIELDS) " fields (expected at most "        \
+      "LINKTABLE_MAX_FIELDS: GCC takes 30 operands per asm statement)");       \
+  LINKTABLE_I_STATIC_ASSERT_(                                                    \
+      sizeof(LINKTABLE_I_TYPE_(table)) == 4 * LINKTABLE_I_SIZE_(fields),         \
       "linktable: entry " #name " does not have one field per 32-bit word "    \
       "of the entry type of table " #table);                                   \
+  LINKTABLE_I_IF_FITS_(LINKTABLE_I_SIZE_(fields), LINKTABLE_I_RECORD_EMIT_)       \
+  (table, key, name, LINKTABLE_I_ENUMERATE_(fields), LINKTABLE_I_SIZE_(fields), attrs) \
+  LINKTABLE_I_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
+/* @cond INTERNAL */
+/* The emitter of an entry, from its numbered fields and their number. */
+#define LINKTABLE_I_RECORD_EMIT_(table, key, name, nfields, n, attrs)            \
   LINKTABLE_I_EMITTER_(linktable_emit__##table##__##name) {                      \
     __asm__ __volatile__(                                                      \
         LINKTABLE_I_ENTRY_ASM_(                                                  \
             #table, LINKTABLE_I_STR_(key), #name,                                \
-            LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_ASM_I_, fields),             \
-            LINKTABLE_I_STR_(BOOST_PP_SEQ_SIZE(fields)),                         \
-            LINKTABLE_ASM_OP(BOOST_PP_SEQ_SIZE(fields)),                    \
-            LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_META_I_, fields)             \
-            LINKTABLE_I_ATTRS_ASM_(attrs))                                       \
+            LINKTABLE_I_WALK_(LINKTABLE_I_WALK_FIELD_ASM, nfields),              \
+            LINKTABLE_I_STR_(n),                                               \
+            LINKTABLE_ASM_OP(n),                                               \
+            LINKTABLE_I_WALK_(LINKTABLE_I_WALK_FIELD_META, nfields)              \
+            LINKTABLE_I_WALK_(LINKTABLE_I_WALK_ATTR_ASM, attrs))                 \
         :                                                                      \
-        : LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_FIELD_OPERAND_I_, fields),           \
+        : LINKTABLE_I_WALK_(LINKTABLE_I_WALK_FIELD_OPERAND, nfields)             \
           "i"(sizeof(LINKTABLE_I_STR_(key)) - 1));                               \
-  }                                                                            \
-  LINKTABLE_I_STATIC_ASSERT_(1, "LINKTABLE_RECORD(" #table ", " #name ")")
+  }
+/* @endcond */
 
 /* @cond INTERNAL */
 /*
@@ -424,10 +440,6 @@ template <class A> struct linktable_same_type_<A, A> {
                          attrs_asm)
 /* @endcond */
 
-/* @cond INTERNAL */
-#define LINKTABLE_I_ATTRS_ASM_(attrs) \
-  LINKTABLE_I_FOR_FIELDS_(LINKTABLE_I_ATTR_ASM_I_, ("") attrs)
-/* @endcond */
 
 /**
  * The entries of a table, as a typed pointer to the first one.

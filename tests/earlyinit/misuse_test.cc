@@ -3,6 +3,7 @@
 // (it names the macro, the bad token and what was expected), it is the only
 // error, and the whole output stays within a line budget. The table of
 // misuses and messages is in docs/earlyinit.md; keep both in step.
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -126,13 +127,18 @@ std::vector<Case> AllCases() {
   return out;
 }
 
-testsupport::ProcessResult Compile(const Lang& l, const std::string& body) {
+// Compiles `source` as it is (Compile adds the prelude).
+testsupport::ProcessResult CompileSource(const Lang& l, const std::string& source) {
   const std::string dir = testsupport::MakeTempDir("misuse");
   const std::string src = dir + "/t." + l.ext;
-  testsupport::WriteFile(src, std::string(kPrelude) + body + "\n");
+  testsupport::WriteFile(src, source);
   return RunShell(std::string(l.compiler) + " -Wall -Wextra -Werror -I" +
                   ShellQuote(testsupport::SourceRoot() + "/include") + " -c " + ShellQuote(src) +
                   " -o /dev/null");
+}
+
+testsupport::ProcessResult Compile(const Lang& l, const std::string& body) {
+  return CompileSource(l, std::string(kPrelude) + body + "\n");
 }
 
 std::vector<std::string> ErrorLines(const std::string& output) {
@@ -188,6 +194,58 @@ TEST_P(Control, CorrectUsesCompile) {
 }
 
 INSTANTIATE_TEST_SUITE_P(All, Control, ::testing::ValuesIn(kLangs),
+                         [](const ::testing::TestParamInfo<Lang>& info) {
+                           return std::string(info.param.name);
+                         });
+
+// The bound on phases (EARLYINIT_MAX_PHASES, 26: a key letter each): a
+// configuration of n phases p00, p01, ... (ordinals 0 to n - 1, letters A
+// to Z, then ZZ), then the tables and a step of the last phase.
+std::string PhasesSource(int n) {
+  std::string src, seq;
+  for (int i = 0; i < n; ++i) {
+    char name[16], letter[3] = {static_cast<char>('A' + (i < 26 ? i : 25)), 0, 0};
+    if (i >= 26) letter[1] = 'Z';
+    snprintf(name, sizeof name, "p%02d", i);
+    src += std::string("#define EARLYINIT_PHASE_INFO_") + name + " (" + std::to_string(i) + ", " +
+           letter + ")\n";
+    seq += std::string("(") + name + ")";
+  }
+  const std::string last = "p" + std::string(n - 1 < 10 ? "0" : "") + std::to_string(n - 1);
+  return src + "#define EARLYINIT_PHASES " + seq + "\n" +
+         "#include \"earlyinit/earlyinit.h\"\n"
+         "#define EARLYINIT_STEP_s EARLYINIT_SPEC(" + last + ", 10, 0100, required, )\n"
+         "static int ok_fn(const earlyinit_context *c) { (void)c; return 0; }\n"
+         "EARLYINIT_DEFINE_TABLES();\n"
+         "EARLYINIT_DEFINE_STEP(s);\n"
+         "EARLYINIT_IMPL(s, EARLYINIT_ALL, ok_fn);\n"
+         "int last_chain_size(void) {\n"
+         "  earlyinit_chain c = earlyinit_chain_of(EARLYINIT_PHASE_" + last + ", 0);\n"
+         "  return (int)(c.end - c.begin) + EARLYINIT_NR_PHASES;\n"
+         "}\n";
+}
+
+class PhaseBound : public ::testing::TestWithParam<Lang> {};
+
+TEST_P(PhaseBound, AsManyPhasesAsKeyLettersCompile) {
+  auto r = CompileSource(GetParam(), PhasesSource(26));
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+}
+
+TEST_P(PhaseBound, OneMoreFailsWithEarlyinitsWords) {
+  auto r = CompileSource(GetParam(), PhasesSource(27));
+  ASSERT_NE(r.exit_code, 0) << r.output;
+  const std::vector<std::string> errors = ErrorLines(r.output);
+  ASSERT_FALSE(errors.empty()) << r.output;
+  EXPECT_NE(errors[0].find("earlyinit: EARLYINIT_PHASES has more than 26 phases (expected at "
+                           "most EARLYINIT_MAX_PHASES: a key letter each, A to Z)"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(errors.size(), 1u) << r.output;
+  EXPECT_LE(Lines(r.output), kLineBudget) << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, PhaseBound, ::testing::ValuesIn(kLangs),
                          [](const ::testing::TestParamInfo<Lang>& info) {
                            return std::string(info.param.name);
                          });

@@ -87,6 +87,45 @@ TEST_P(Negative, RecordWithWrongNumberOfFields) {
       << r.output;
 }
 
+// LINKTABLE_MAX_FIELDS (29): an entry of n 32-bit constants 0, 1, ... in a
+// table of its own.
+std::string Fields(int n) {
+  std::string fields;
+  for (int i = 0; i < n; ++i) fields += "(LINKTABLE_U32(" + std::to_string(i) + "))";
+  const std::string type = "struct big { uint32_t w[" + std::to_string(n) + "]; };\n"
+                           "LINKTABLE_DECLARE(bigs, struct big, 2);\n";
+  return type + "LINKTABLE_RECORD(bigs, 01, big, " + fields + ", (\"k=v\"));\n";
+}
+
+TEST_P(Negative, RecordWithTheMostFieldsBuildsAndRuns) {
+  auto r = Build(Fields(29) +
+                     "LINKTABLE_DEFINE(bigs);\n"
+                     "int main(void) {\n"
+                     "  for (int i = 0; i < 29; ++i)\n"
+                     "    if (LINKTABLE_BEGIN(bigs)[0].w[i] != (uint32_t)i) return 1;\n"
+                     "  return (int)LINKTABLE_COUNT(bigs) - 1 + (LINKTABLE_MAX_FIELDS != 29);\n"
+                     "}\n",
+                 true,
+                 "-Wl,-T," + ShellQuote(testsupport::SourceRoot() + "/linker_scripts/linktable.ld"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(RunShell(ShellQuote(dir_ + "/prog")).exit_code, 0);
+}
+
+TEST_P(Negative, RecordWithMoreFieldsThanTheBound) {
+  auto r = Build(Fields(30));
+  EXPECT_NE(r.exit_code, 0);
+  // The bound's assertion, and no other error (the emitter is left out).
+  const size_t first = r.output.find("error: ");
+  ASSERT_NE(first, std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("linktable: entry big of table bigs has more than 29 fields (expected "
+                          "at most LINKTABLE_MAX_FIELDS: GCC takes 30 operands per asm "
+                          "statement)",
+                          first),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("error: ", r.output.find('\n', first)), std::string::npos) << r.output;
+}
+
 TEST_P(Negative, KeyTooLong) {
   auto r = Build("LINKTABLE_ADD(frobs, 00001, bad, ok_fn);\n");
   EXPECT_NE(r.exit_code, 0);

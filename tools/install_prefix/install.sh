@@ -11,8 +11,8 @@
 #   PREFIX/lib/cmake/earlyinit/earlyinitConfig.cmake     find_package(earlyinit)
 #   PREFIX/share/earlyinit/bazel/                        a Bazel repository
 #
-# The headers need Boost.Preprocessor (Debian: libboost-dev) on the include
-# path; nothing else. Replaces earlier installed earlyinit files, leaves
+# The headers need nothing but a C or C++ compiler (no Boost since the
+# kernel-facing headers dropped it). Replaces earlier installed earlyinit files, leaves
 # everything else under PREFIX alone.
 set -euo pipefail
 
