@@ -19,6 +19,7 @@ import collections
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -48,8 +49,11 @@ def is_vendor(patch):
 def checkpatch(linux, patch):
     """Counter of (severity, type) that the version's checkpatch.pl finds in patch."""
     src = os.path.realpath(os.path.join(build(linux, "kasan"), "..", "src"))
-    r = run(["perl", "scripts/checkpatch.pl", "--show-types", "--terse", "--no-summary",
-             patch], cwd=src)
+    # Debian's python3 (python3-ply, python3-git) for checkpatch's
+    # spdxcheck.py, whatever python3 comes first in the caller's PATH.
+    r = subprocess.run(["perl", "scripts/checkpatch.pl", "--show-types", "--terse",
+                        "--no-summary", patch], cwd=src, capture_output=True, text=True,
+                       env=dict(os.environ, PATH="/usr/bin:/bin"))
     # checkpatch exits 1 when it finds anything; the findings are the verdict.
     assert r.returncode in (0, 1), r.stderr
     return collections.Counter(FINDING.findall(r.stdout))
