@@ -592,6 +592,11 @@ class Scripts(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
 
+    def test_boot_bench_refuses_a_bad_run_count(self):
+        r = run([os.path.join(PROJECT, "bench", "linux_boots.sh"), "three"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("linux_boots: RUNS must be a positive number, not 'three'", r.stderr)
+
     def test_timeout_is_reported(self):
         # No TCG boot of Linux reaches /init within one second.
         linux, variants = VERSIONS[0]
