@@ -207,6 +207,9 @@ class SeriesBuildTests:
     @needs("kasan")
     def test_every_prefix_of_the_series_built(self):
         tree = os.path.dirname(self.build("kasan"))
+        # The empty prefix too: Linux without the series, kept for audits.
+        self.assertTrue(os.path.isfile(os.path.join(tree, "build-0000-unmodified.log")))
+        self.assertTrue(os.path.isfile(os.path.join(tree, "unmodified", "vmlinux")))
         for patch in self.patches():
             log = os.path.join(tree, "build-%s.log" % patch[:-len(".patch")])
             self.assertTrue(os.path.isfile(log), "no build after %s" % patch)
