@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Xen guests started by the real toolstack (examples/linux/guest).
+
+Run by tests/linux:guest_test (a local Bazel test) or directly:
+    python3 tests/linux/guest_test.py [Class[.test_name]...]
+
+One Xen boot under QEMU per class: our patched KASAN kernel is dom0 (its
+backends run under KASAN), Debian's pinned toolstack starts the guests with
+`xl`, and each guest does real I/O through blkback and netback, is
+ballooned, loses and regains a vCPU, is saved and restored. The Seed class
+boots the same guest kernel without the series (and with the fixes alone)
+as a PV domU beside the patched one: the crash the project comes from,
+with Xen's own account of it.
+"""
+import importlib.machinery
+import importlib.util
+import os
+import re
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
+import linux_test as lt  # noqa: E402  (the kernel cache, the audit tool, helpers)
+
+GUEST = os.path.join(lt.LINUX, "guest")
+_loader = importlib.machinery.SourceFileLoader("verdict", os.path.join(GUEST, "verdict"))
+verdict = importlib.util.module_from_spec(importlib.util.spec_from_loader("verdict", _loader))
+_loader.exec_module(verdict)
+
+LINUX, VARIANTS = lt.VERSIONS[0]
+SCENARIO_CHECKS = ["boot", "disk-guest", "disk-dom0", "net-from-guest", "net-to-guest",
+                   "balloon-down", "balloon-up", "vcpu-remove", "vcpu-add", "save", "restore"]
+SUBARCH = {"pv": "xen_pv", "pvh": "xen_pvh"}
+CHECK = re.compile(r"^earlyinit-guest: (\S+) (\S+) (ok|FAILED)\b ?(.*)$", re.M)
+
+
+class GuestRun(unittest.TestCase):
+    """One examples/linux/guest/run, shared by the tests of a class."""
+    GUESTS = ()
+    ARGS = ()
+    result = None
+
+    @classmethod
+    def setUpClass(cls):
+        if cls.result is None:
+            cmd = [os.path.join(GUEST, "run"), "--linux", LINUX] + list(cls.ARGS)
+            for g in cls.GUESTS:
+                cmd += ["--guest", g]
+            r = lt.run(cmd)
+            names = [verdict_name(g, cls) for g in cls.GUESTS]
+            cls.result = (r.returncode, r.stdout, r.stderr,
+                          verdict.split(r.stdout.splitlines(), names))
+
+    def streams(self):
+        return self.result[3]
+
+    def checks(self, name):
+        """{check: (status, detail)} dom0 reported for guest NAME."""
+        return {m.group(2): (m.group(3), m.group(4)) for m in CHECK.finditer(self.result[1])
+                if m.group(1) == name}
+
+    def explain(self):
+        return "exit %d\n%s\n--- last lines ---\n%s" % (
+            self.result[0], self.result[2], "\n".join(self.result[1].splitlines()[-60:]))
+
+
+def verdict_name(spec, cls):
+    """The xl name guest/run gives a --guest spec."""
+    parts = spec.split(":")
+    if len(parts) > 1 and parts[1]:
+        return "%s-%s" % (parts[0], os.path.basename(parts[1].rstrip("/")))
+    return "%s-domu" % parts[0]
+
+
+class Guests(GuestRun):
+    """A PV and a PVH domU of the series' KASAN kernel, in a PV dom0 of it."""
+    GUESTS = ("pv", "pvh")
+    ARGS = ("--variant", "kasan")
+
+    def test_run_passes(self):
+        self.assertEqual(self.result[0], 0, self.explain())
+
+    def every_check(self, name):
+        got = self.checks(name)
+        for check in SCENARIO_CHECKS:
+            self.assertIn(check, got, "%s: no %s check\n%s" % (name, check, self.explain()))
+            self.assertEqual(got[check][0], "ok", "%s %s: %s" % (name, check, got[check][1]))
+
+    def test_pv_domu_io_balloon_vcpu_save_restore(self):
+        self.every_check("pv-domu")
+
+    def test_pvh_domu_io_balloon_vcpu_save_restore(self):
+        self.every_check("pvh-domu")
+
+    def trace_equals_audit_list(self, name, subarch):
+        log = "\n".join(self.streams()[name])
+        got = lt.traced(log)
+        self.assertTrue(got, "no earlyinit trace in %s's console" % name)
+        self.assertTrue(all(t[0] == subarch and t[3] == "ok" for t in got), got)
+        want = lt.chain(lt.build(LINUX, "kasan") + "/vmlinux", subarch)
+        self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
+
+    def test_pv_domu_trace_equals_audit_list(self):
+        self.trace_equals_audit_list("pv-domu", "xen_pv")
+
+    def test_pvh_domu_trace_equals_audit_list(self):
+        self.trace_equals_audit_list("pvh-domu", "xen_pvh")
+
+    def test_kasan_and_kunit_in_pv_domu(self):
+        lt.kasan_ok(self, "\n".join(self.streams()["pv-domu"]))
+
+    def test_kasan_and_kunit_in_pvh_domu(self):
+        lt.kasan_ok(self, "\n".join(self.streams()["pvh-domu"]))
+
+    def test_dom0_is_the_series_kasan_kernel(self):
+        dom0 = "\n".join(self.streams()["dom0"])
+        self.assertIn("KernelAddressSanitizer initialized", dom0)
+        self.assertTrue(any(t[0] == "xen_pv" for t in lt.traced(dom0)), "no xen_pv trace in dom0")
+        self.assertIn("earlyinit-guest: toolstack up", dom0)
+
+    def test_no_kasan_report_outside_kunit(self):
+        for who in ("dom0", "pv-domu", "pvh-domu"):
+            self.assertEqual(verdict.stray_kasan_reports(self.streams()[who]), [], who)
+
+
+def main():
+    loader = unittest.TestLoader()
+    module = sys.modules[__name__]
+    names = sys.argv[1:]
+    suite = (loader.loadTestsFromNames(names, module) if names
+             else loader.loadTestsFromModule(module))
+    tests = list(lt.iter_tests(suite))
+    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    if os.environ.get("XML_OUTPUT_FILE"):
+        lt.write_junit(result, tests, os.environ["XML_OUTPUT_FILE"])
+    return 0 if result.wasSuccessful() and not result.skipped else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
