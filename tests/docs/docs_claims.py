@@ -11,7 +11,22 @@
   spelled somewhere under include/, src/, examples/ or tools/ (a doc that names a
   macro the code no longer uses is wrong);
 - no source, build file or doc cites an issue number of a tracker that is
-  not in the repository (the word issue followed by a number).
+  not in the repository (the word issue followed by a number);
+- counts: "`bazel test //tests/P/...` runs N tests" is the number of test
+  rules in tests/P/BUILD, and that doc names each of them; "N commands"
+  beside `earlyinit-audit` is the number of commands in the tool's usage
+  (src/audit/options.cc), and a line that names `earlyinit-audit` and
+  three or more of its commands names all of them; "`DIR/` ... N files"
+  (or headers) is the number of files (headers) in DIR;
+- options: an option in a command line of `earlyinit-audit` (a code line
+  or backquoted text that starts with `earlyinit-audit` or one of its
+  commands), and any backquoted option in docs/audit.md, is one the
+  tool's sources spell (OTHER_OPTIONS lists other programs' options);
+- each figure once: a number with a unit (`0.19 s`, `96.8 MB`, `2.5×`)
+  stated in two of the user reference docs (README.md, docs/*.md but the
+  generated bench report; the record in docs/dev/ quotes figures as they
+  were) is one fact in two places, and each fact of FACTS is stated in
+  one place only.
 
 Prints one line per problem, `file:line: what`, and exits 1 if any.
 """
@@ -32,6 +47,41 @@ SKIP_DIRS = {".git", "third_party"}
 # test fails when one of them is gone too, so that the entry is removed.
 KNOWN = {
 }
+
+NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUM = r"([0-9]+|%s)" % "|".join(NUMBERS)
+TESTS_CLAIM = re.compile(r"`bazel test //([\w/]+)/\.\.\.` runs " + NUM + r" tests\b")
+COMMANDS_CLAIM = re.compile(r"\b" + NUM + r" commands\b")
+FILES_CLAIM = re.compile(r"`([\w./-]+)/`[^.|]{0,60}?\b" + NUM + r" (files|headers)\b")
+OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+# Options of other programs that docs/audit.md names in backquotes.
+OTHER_OPTIONS = {
+    "--strip-all": "strip",
+    "--whole-archive": "the linker",
+    "--gc-sections": "the linker",
+    "--via": "tests/audit/gen_big.sh",
+    "--link-addresses": "examples/hosted",
+    "--build": "tools/fuzz",
+    "--linux": "tools/demo, examples/linux/build",
+    "--tool": "valgrind",
+}
+FIGURE = re.compile(r"(?<![\w.,])([0-9][0-9,]*(?:\.[0-9]+)?) ?(s|ms|µs|seconds|minutes|KB|MB|GB|"
+                    r"M instructions|instructions per step|%|×)(?![\w])")
+# Figures that two reference docs share by coincidence, not as one fact.
+SHARED_FIGURES = {
+}
+# Facts that must have one home: (name, pattern). A doc line that matches
+# states the fact; lines of more than one doc are a problem (one doc may
+# state it per version or variant, as a table does).
+FACTS = [
+    ("how long a Linux kernel build takes",
+     re.compile(r"(?=.*\b(kernel|Linux)\b)(?=.*\bbuil(d|ds|t)\b)(?=.*\b(about|takes?|took)\b"
+                r"[^.]*\b[0-9a-z,.]+ minutes\b)|^\| `build --linux [^|]*\| [0-9,]+ \|$", re.I)),
+    ("how long gen_big.py takes for a million entries",
+     re.compile(r"(?=.*1,000,000)(?=.*\b(minutes|[0-9]+(–|-)[0-9]+ s)\b)(?=.*(gen_big|inputs|generat))")),
+]
 
 
 def markdown_files(root):
@@ -144,6 +194,134 @@ def check_docs(root):
     return problems
 
 
+def number(word):
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def build_tests(root, package):
+    path = os.path.join(root, package, "BUILD")
+    if not os.path.exists(path):
+        return None
+    with open(path) as fh:
+        text = fh.read()
+    return re.findall(r"^\w*_test\(\s*name = \"([^\"]+)\"", text, re.M)
+
+
+def tool_commands(root):
+    """The commands of earlyinit-audit's usage text (src/audit/options.cc)."""
+    with open(os.path.join(root, "src/audit/options.cc")) as fh:
+        text = fh.read()
+    m = re.search(r'"commands:\\n"(.*?)"\\n"\s*"options', text, re.S)
+    if not m:
+        return []
+    return re.findall(r'^\s*"  ([a-z]+) ', m.group(1), re.M)
+
+
+def tool_options(root):
+    out = set()
+    for f in os.listdir(os.path.join(root, "src/audit")):
+        if f.endswith(".cc"):
+            with open(os.path.join(root, "src/audit", f)) as fh:
+                out.update(re.findall(r'"(--[a-z][a-z0-9-]*)', fh.read()))
+    return out
+
+
+def command_lines(doc, text, commands):
+    """(n, text) of doc lines and backquoted spans that are earlyinit-audit
+    command lines; in docs/audit.md every backquoted option too."""
+    fenced = in_command = False
+    starts = tuple(["earlyinit-audit "] + [c + " " for c in commands])
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            in_command = False
+            continue
+        if fenced:
+            # a command line, its continuation lines, the usage's options line
+            in_command = (line.lstrip().startswith(starts) or line.startswith("options: ") or
+                          (in_command and line[:1].isspace()))
+            if in_command:
+                yield n, line
+            continue
+        for tick in TICKS.findall(line):
+            if tick.startswith(starts) or (doc == "docs/audit.md" and tick.startswith("--")):
+                yield n, tick
+
+
+def reference_docs(root):
+    return [d for d in markdown_files(root)
+            if not d.startswith("docs/dev/") and d != "docs/bench-report.md"]
+
+
+def check_counts_and_figures(root):
+    problems = []
+    commands = tool_commands(root)
+    options = tool_options(root)
+    if len(commands) < 2 or not options:
+        return [("src/audit/options.cc", 0, "no commands or options found in the tool's sources")]
+    figures = {}
+    facts = {}
+    for doc in markdown_files(root):
+        with open(os.path.join(root, doc)) as fh:
+            text = fh.read()
+        lines = dict(prose_lines(text))
+        for n, line in lines.items():
+            for m in TESTS_CLAIM.finditer(line):
+                names = build_tests(root, m.group(1))
+                if names is None:
+                    problems.append((doc, n, "counts the tests of %s, which has no BUILD" % m.group(1)))
+                    continue
+                if number(m.group(2)) != len(names):
+                    problems.append((doc, n, "says //%s/... runs %s tests; its BUILD has %d" %
+                                     (m.group(1), m.group(2), len(names))))
+                for t in names:
+                    if "`%s`" % t not in text:
+                        problems.append((doc, n, "counts the tests of //%s/... but does not name %s" %
+                                         (m.group(1), t)))
+            if "earlyinit-audit" in line or doc == "docs/audit.md":
+                for m in COMMANDS_CLAIM.finditer(line):
+                    if number(m.group(1)) != len(commands):
+                        problems.append((doc, n, "says %s commands; earlyinit-audit has %d (%s)" %
+                                         (m.group(1), len(commands), ", ".join(commands))))
+            if "earlyinit-audit" in line:
+                named = [c for c in commands if "`%s`" % c in line]
+                if len(named) >= 3 and len(named) < len(commands):
+                    problems.append((doc, n, "names earlyinit-audit's commands %s but not %s" %
+                                     (", ".join(named), ", ".join(c for c in commands if c not in named))))
+            for m in FILES_CLAIM.finditer(line):
+                d = os.path.join(root, m.group(1))
+                if not os.path.isdir(d):
+                    continue
+                files = [f for f in os.listdir(d) if os.path.isfile(os.path.join(d, f))]
+                if m.group(3) == "headers":
+                    files = [f for f in files if f.endswith(".h")]
+                if number(m.group(2)) != len(files):
+                    problems.append((doc, n, "says %s/ holds %s %s; it holds %d" %
+                                     (m.group(1), m.group(2), m.group(3), len(files))))
+            for name, pattern in FACTS:
+                if pattern.search(line):
+                    facts.setdefault(name, []).append((doc, n))
+            if doc in reference_docs(root):
+                for m in FIGURE.finditer(line):
+                    figures.setdefault(m.group(0), []).append((doc, n))
+        for n, span in command_lines(doc, text, commands):
+            for opt in OPTION.findall(span):
+                if opt not in options and opt not in OTHER_OPTIONS:
+                    problems.append((doc, n, "names the option %s, which earlyinit-audit does not have" % opt))
+    for fig, where in sorted(figures.items()):
+        docs = sorted({d for d, _ in where})
+        if len(docs) > 1 and fig not in SHARED_FIGURES:
+            doc, n = where[0]
+            problems.append((doc, n, "states %s, as %s does: one fact, one place" %
+                             (fig, " and ".join("%s:%d" % w for w in where[1:]))))
+    for name, where in sorted(facts.items()):
+        if len({d for d, _ in where}) > 1:
+            doc, n = where[0]
+            problems.append((doc, n, "states %s, as %s does: one fact, one place" %
+                             (name, " and ".join("%s:%d" % w for w in where[1:]))))
+    return problems
+
+
 def check_issue_numbers(root):
     problems = []
     for d, dirs, files in os.walk(root):
@@ -167,7 +345,7 @@ def check_issue_numbers(root):
 
 def main():
     root = os.path.realpath(sys.argv[1])
-    problems = check_docs(root) + check_issue_numbers(root)
+    problems = check_docs(root) + check_issue_numbers(root) + check_counts_and_figures(root)
     seen = set()
     failed = False
     for doc, n, why in problems:
