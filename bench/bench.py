@@ -719,7 +719,7 @@ def judge(r):
                "context argument, about %s instructions over (b) in all (the chain's end costs no "
                "test: a sentinel entry ends it). With a step body of two instructions no table walk "
                "can come within 1.3× of direct calls; it would take steps whose bodies run ~%d "
-               "instructions or more. \"Findings for the lead\" in docs/bench.md has the walk's "
+               "instructions or more. docs/dev/bench-history.md, \"Findings\", has the walk's "
                "instructions one by one."
                % (n, fmt(m["a"]["per_step"]), fmt(m["b"]["per_step"]), fmt(m["c"]["per_step"]),
                   fmt(ratio), fmt(ratio / GOALS["ratio_256"]), GOALS["ratio_256"],

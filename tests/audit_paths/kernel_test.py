@@ -57,12 +57,27 @@ def script_output(name):
     return r.stdout.strip().splitlines()[-1]
 
 
+def run(*args):
+    return subprocess.run([tool(), *args, "--format", "json"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+
+
+def verdict(r, ok):
+    """(exit status, JSON document) of a finished `earlyinit-audit ...
+    --format json`; the test stops when the tool exited with a status not in
+    OK (its stdout is then no verdict) or printed what is not JSON."""
+    what = " ".join(["earlyinit-audit"] + r.args[1:])
+    if r.returncode not in ok:
+        sys.exit(f"kernel_test: {what} exited {r.returncode}: {r.stderr.strip()}")
+    try:
+        return r.returncode, json.loads(r.stdout)
+    except json.JSONDecodeError as e:
+        sys.exit(f"kernel_test: {what} printed no JSON ({e})")
+
+
 def paths(vmlinux, *extra):
-    r = subprocess.run([tool(), "paths", vmlinux, "--preset", "linux-x86_64", "--format", "json",
-                        *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if r.returncode not in (0, 1):
-        sys.exit(f"kernel_test: paths exited {r.returncode}: {r.stderr}")
-    return r.returncode, json.loads(r.stdout)
+    """paths --preset linux-x86_64: exit 0 (clean) or 1 (findings)."""
+    return verdict(run("paths", vmlinux, "--preset", "linux-x86_64", *extra), ok=(0, 1))
 
 
 def nodes(node, out):
@@ -166,20 +181,16 @@ def patched():
 def patched_kernel(linux, variant):
     name = f"{linux} {variant}"
     vmlinux = os.path.join(linux_build(linux, variant), "vmlinux")
-    r = subprocess.run([tool(), "paths", vmlinux, "--preset", "linux-x86_64", "--depth", "6",
-                        "--format", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       text=True)
+    r = run("paths", vmlinux, "--preset", "linux-x86_64", "--depth", "6")
     if "no DWARF" in r.stderr:
         sys.exit(f"kernel_test: examples/linux's {name} vmlinux has no DWARF: its config "
                  "fragments need CONFIG_DEBUG_INFO_DWARF5=y (and DEBUG_KERNEL, DEBUG_INFO)")
-    doc = json.loads(r.stdout)
+    _, doc = verdict(r, ok=(0, 1))
     for e in doc["entries"]:
         found = [n for n in entry_nodes(doc, e["name"]) if n.get("name") in DISPATCHERS]
         check(bool(found), f"{name}: entry {e['name']} reaches the dispatcher")
         got = [(n["step"], n["name"]) for n in entry_nodes(doc, e["name"]) if n["kind"] == "step"]
-        listed = json.loads(subprocess.run(
-            [tool(), "list", "--format", "json", "--subarch", SUBARCH[e["name"]], vmlinux],
-            stdout=subprocess.PIPE, text=True).stdout)
+        _, listed = verdict(run("list", "--subarch", SUBARCH[e["name"]], vmlinux), ok=(0,))
         want = [(c["step"], c["function"]) for c in listed["subarchs"][0]["chain"]]
         check(got == want, f"{name}: entry {e['name']}'s chain is list --subarch's")
     if variant == "kasan":

@@ -5,6 +5,10 @@
 # a nested offline Bazel). Each program must run and print the expected
 # chains; each build must fail at link time, naming the step and subarch,
 # when board B's uart implementation is removed (-DCONSUMER_DROP_UART_B).
+# The converter consumer (converter/) calls bootproto's converters, which
+# are code, not headers: each way links it with the installed archive (Make
+# and CMake also from the installed sources) and it must run; linked with
+# the header-only part alone it must fail to link.
 set -uo pipefail
 
 root="${TEST_SRCDIR:?run by bazel test}/earlyinit"
@@ -13,6 +17,7 @@ export HOME="$tmp/home"
 mkdir -p "$HOME"
 prefix="$tmp/prefix"
 program="$root/tests/consumers/program"
+converter="$root/tests/consumers/converter"
 expected=$'Board A: caq (3 run)\nBoard B: cb (2 run)\nCONSUMER OK'
 parity_sym="earlyinit__step_uart__on_subarch_board_b__needs_exactly_one_implementation_or_exemption"
 failures=0
@@ -25,6 +30,18 @@ check_run() {
   out=$("$2" 2>&1)
   local rc=$?
   if [ $rc -ne 0 ] || [ "$out" != "$expected" ]; then
+    fail "$1: exit $rc, output:"$'\n'"$out"
+  else
+    echo "ok: $1 runs"
+  fi
+}
+
+# check_convert NAME PROG: the converter consumer ran and got its zero page.
+check_convert() {
+  local out
+  out=$("$2" 2>&1)
+  local rc=$?
+  if [ $rc -ne 0 ] || [ "$(tail -1 <<<"$out")" != "CONVERTER OK" ]; then
     fail "$1: exit $rc, output:"$'\n'"$out"
   else
     echo "ok: $1 runs"
@@ -49,8 +66,10 @@ if ! "$root/install" "$prefix" > "$tmp/install.log" 2>&1; then
   exit 1
 fi
 for f in include/linktable/linktable.h include/earlyinit/earlyinit.h \
-         include/bootproto/boot_params.h bin/earlyinit-audit \
+         include/bootproto/boot_params.h include/bootproto/convert.h bin/earlyinit-audit \
+         lib/libearlyinit_bootproto.a share/earlyinit/src/bootproto/pvh.c \
          share/earlyinit/linker_scripts/linktable.ld lib/pkgconfig/earlyinit.pc \
+         lib/pkgconfig/earlyinit-bootproto.pc \
          lib/cmake/earlyinit/earlyinitConfig.cmake share/earlyinit/bazel/earlyinit.BUILD; do
   [ -e "$prefix/$f" ] || fail "install: $f missing"
 done
@@ -71,12 +90,29 @@ make -C "$mk" -f "$root/tests/consumers/make/Makefile" SRC="$program" clean > /d
 make -C "$mk" -f "$root/tests/consumers/make/Makefile" SRC="$program" \
   CPPFLAGS=-DCONSUMER_DROP_UART_B > "$mk/drop.log" 2>&1
 check_parity make $? "$mk/drop.log"
+mkc() { make -C "$mk" -f "$root/tests/consumers/make/Makefile" CONVERTER="$converter" "$@"; }
+for t in convert convert_src; do
+  if mkc $t > "$mk/$t.log" 2>&1; then
+    check_convert "make $t" "$mk/$t"
+  else
+    fail "make $t: build:"$'\n'"$(cat "$mk/$t.log")"
+  fi
+done
+if mkc convert_headers_only > "$mk/headers_only.log" 2>&1; then
+  fail "make: the converter consumer linked without bootproto's code"
+elif ! grep -q "undefined reference to \`bootproto_from_multiboot'" "$mk/headers_only.log"; then
+  fail "make: convert_headers_only failed, but not for want of the converters:"$'\n'"$(cat "$mk/headers_only.log")"
+else
+  echo "ok: make convert_headers_only: the converters are not header-only"
+fi
 
 # 3. CMake.
 cm="$tmp/cmake"
 if cmake -S "$root/tests/consumers/cmake" -B "$cm/ok" -DCMAKE_PREFIX_PATH="$prefix" \
      > "$tmp/cmake.log" 2>&1 && cmake --build "$cm/ok" >> "$tmp/cmake.log" 2>&1; then
   check_run cmake "$cm/ok/prog"
+  check_convert "cmake convert" "$cm/ok/convert"
+  check_convert "cmake convert_src" "$cm/ok/convert_src"
 else
   fail "cmake: build:"$'\n'"$(cat "$tmp/cmake.log")"
 fi
@@ -90,6 +126,7 @@ check_parity cmake $? "$tmp/cmake-drop.log"
 bz="$tmp/bazel"
 mkdir -p "$bz/third_party/rules_cc/cc" "$bz/third_party/remote_coverage_tools"
 cp -r "$program" "$bz/program"
+cp -r "$converter" "$bz/converter"
 sed "s|@PREFIX@|$prefix|g" "$root/tests/consumers/bazel/WORKSPACE.in" > "$bz/WORKSPACE"
 cp "$root/tests/consumers/bazel/BUILD.in" "$bz/BUILD"
 cp "$root/tests/consumers/bazel/bazelrc" "$bz/.bazelrc"
@@ -110,8 +147,9 @@ bazel_() {
   (cd "$bz" && bazel --batch --output_user_root="$tmp/bazel_root" "$@" \
      --spawn_strategy=local --jobs=2)
 }
-if bazel_ build //:prog > "$bz/log" 2>&1; then
+if bazel_ build //:prog //:convert > "$bz/log" 2>&1; then
   check_run bazel "$bz/bazel-bin/prog"
+  check_convert "bazel convert" "$bz/bazel-bin/convert"
 else
   fail "bazel: build:"$'\n'"$(tail -40 "$bz/log")"
 fi

@@ -13,31 +13,61 @@ if [ ! -f "$root/WORKSPACE" ]; then
 fi
 
 # The checker notices what it checks: a broken link, a missing named path,
-# a macro no source spells, an issue number.
+# a macro no source spells, an issue number, a wrong count (tests in a
+# BUILD, the tool's commands, files), a list of the tool's commands that
+# leaves some out, an option the tool does not have, a figure or a fact
+# stated twice.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/docs" "$tmp/examples" "$tmp/include/earlyinit" "$tmp/src"
+mkdir -p "$tmp/docs" "$tmp/examples" "$tmp/include/earlyinit" "$tmp/src/audit" "$tmp/tests/p"
 touch "$tmp/.gitignore"
 echo '#define EARLYINIT_REAL 1' >"$tmp/include/earlyinit/real.h"
+cat >"$tmp/src/audit/options.cc" <<'CC'
+const char kUsage[] =
+    "commands:\n"
+    "  list [--subarch S] FILE...  a chain\n"
+    "  matrix FILE...              the matrix\n"
+    "  diff S1 S2 FILE...          two chains\n"
+    "  check FILE...               parity\n"
+    "\n"
+    "options (anywhere on the line):\n"
+    "  --format text|json          output format\n";
+bool Known(const std::string& a) { return a == "--format" || a == "--subarch"; }
+CC
+printf 'sh_test(\n    name = "one_test",\n)\ncc_test(\n    name = "two_test",\n)\n' >"$tmp/tests/p/BUILD"
 cat >"$tmp/README.md" <<'MD'
 [ok](docs/a.md) [gone](docs/gone.md) [out](../x.md) `include/earlyinit/none.h`
 `EARLYINIT_REAL` `EARLYINIT_GHOST`
+`bazel test //tests/p/...` runs three tests: `one_test`.
+`earlyinit-audit` has three commands: `list`, `matrix`, `diff`.
+Run `earlyinit-audit list --subarch pc --frobnicate FILE`; `check` takes 0.19 s.
+`include/earlyinit/` holds two headers.
+A Linux kernel build takes about 8 minutes.
 MD
 n=9  # the number apart, or this file would cite one
-echo "as issue $n says" >"$tmp/docs/a.md"
+printf '%s\n' "as issue $n says" "check: 0.19 s" "Each Linux build took about 12 minutes." \
+  "\`earlyinit-audit\` and its four commands" >"$tmp/docs/a.md"
 out=$(python3 "$here/tests/docs/docs_claims.py" "$tmp")
 for want in "README.md:1: link to a missing file: docs/gone.md" \
             "README.md:1: link outside the repository: ../x.md" \
             "README.md:1: names a missing path: include/earlyinit/none.h" \
             "README.md:2: names EARLYINIT_GHOST, which no source spells" \
-            "docs/a.md:1: cites a tracker's issue number: issue $n"; do
+            "docs/a.md:1: cites a tracker's issue number: issue $n" \
+            "README.md:3: says //tests/p/... runs three tests; its BUILD has 2" \
+            "README.md:3: counts the tests of //tests/p/... but does not name two_test" \
+            "README.md:4: says three commands; earlyinit-audit has 4 (list, matrix, diff, check)" \
+            "README.md:4: names earlyinit-audit's commands list, matrix, diff but not check" \
+            "README.md:5: names the option --frobnicate, which earlyinit-audit does not have" \
+            "README.md:6: says include/earlyinit/ holds two headers; it holds 1" \
+            "README.md:5: states 0.19 s, as docs/a.md:2 does: one fact, one place" \
+            "README.md:7: states how long a Linux kernel build takes, as docs/a.md:3 does"; do
   if ! grep -qF "FAIL $want" <<<"$out"; then
     echo "self-test: docs_claims.py did not report: $want"
     echo "$out"
     exit 1
   fi
 done
-if grep -q "EARLYINIT_REAL\|docs/a.md)" <<<"$out"; then
+if grep -q "EARLYINIT_REAL\|docs/a.md)\|--subarch\|--format\|docs/a.md:4: says four" <<<"$out"; then
   echo "self-test: docs_claims.py reported what is right:"
   echo "$out"
   exit 1

@@ -5,15 +5,19 @@
 #                                        where bazel was started)
 #
 #   PREFIX/include/{linktable,earlyinit,bootproto}/*.h   the headers
+#   PREFIX/lib/libearlyinit_bootproto.a                  bootproto's converters, compiled
+#   PREFIX/share/earlyinit/src/bootproto/                their sources, to compile with a
+#                                                        kernel's own flags
 #   PREFIX/share/earlyinit/linker_scripts/               the linker fragments
 #   PREFIX/bin/earlyinit-audit                           the audit tool
-#   PREFIX/lib/pkgconfig/earlyinit.pc                    pkg-config
+#   PREFIX/lib/pkgconfig/earlyinit{,-bootproto}.pc       pkg-config
 #   PREFIX/lib/cmake/earlyinit/earlyinitConfig.cmake     find_package(earlyinit)
 #   PREFIX/share/earlyinit/bazel/                        a Bazel repository
 #
-# The headers need nothing but a C or C++ compiler (no Boost since the
-# kernel-facing headers dropped it). Replaces earlier installed earlyinit files, leaves
-# everything else under PREFIX alone.
+# linktable/ and earlyinit/ are header-only; bootproto/convert.h declares
+# the converters, whose code is the library or the sources. Replaces
+# earlier installed earlyinit files, leaves everything else under PREFIX
+# alone.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
@@ -55,12 +59,22 @@ for d in linktable earlyinit bootproto; do
 done
 mkdir -p "$prefix/share/earlyinit/linker_scripts" "$prefix/bin" \
   "$prefix/lib/pkgconfig" "$prefix/lib/cmake/earlyinit" "$prefix/share/earlyinit/bazel"
+# The converters (//src/bootproto:bootproto): the archive, and the sources
+# (they include "src/bootproto/internal.h": compile them with
+# -IPREFIX/include -IPREFIX/share/earlyinit).
+rm -rf "$prefix/share/earlyinit/src/bootproto"
+mkdir -p "$prefix/share/earlyinit/src/bootproto"
+cp "$root/src/bootproto/"*.c "$root/src/bootproto/"*.h "$prefix/share/earlyinit/src/bootproto/"
+rm -f "$prefix/lib/libearlyinit_bootproto.a"
+cp "$root/src/bootproto/libbootproto.a" "$prefix/lib/libearlyinit_bootproto.a"
 cp "$root/linker_scripts/"*.ld "$root/linker_scripts/"*.opts "$prefix/share/earlyinit/linker_scripts/"
 cp "$root/src/audit/earlyinit-audit" "$prefix/bin/earlyinit-audit"
-chmod -R u+w "$prefix/include" "$prefix/share/earlyinit" "$prefix/bin/earlyinit-audit"
+chmod -R u+w "$prefix/include" "$prefix/share/earlyinit" "$prefix/bin/earlyinit-audit" \
+  "$prefix/lib/libearlyinit_bootproto.a"
 
 subst() { sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" "$1" > "$2"; }
 subst "$tmpl/earlyinit.pc.in" "$prefix/lib/pkgconfig/earlyinit.pc"
+subst "$tmpl/earlyinit-bootproto.pc.in" "$prefix/lib/pkgconfig/earlyinit-bootproto.pc"
 subst "$tmpl/earlyinitConfig.cmake.in" "$prefix/lib/cmake/earlyinit/earlyinitConfig.cmake"
 subst "$tmpl/earlyinitConfigVersion.cmake.in" "$prefix/lib/cmake/earlyinit/earlyinitConfigVersion.cmake"
 subst "$tmpl/earlyinit.BUILD.in" "$prefix/share/earlyinit/bazel/earlyinit.BUILD"
