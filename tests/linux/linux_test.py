@@ -39,7 +39,6 @@ PARITY = ("earlyinit__step_{step}__on_subarch_{subarch}"
 ENTRIES = ("native", "pvh", "xen-pvh", "xen-pv")
 BOOT_SUBARCH = {"native": "pc", "pvh": "xen_pvh", "xen-pvh": "xen_pvh", "xen-pv": "xen_pv"}
 KUNIT_KASAN = re.compile(r"# kasan: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)")
-OFFSET = re.compile(r"earlyinit: kernel offset 0x([0-9a-f]+)")
 SUBARCH_WARNING = ("earlyinit: warning: hardware_subarch {} is unknown or not built "
                    "into this kernel, booting as PC")
 
@@ -398,7 +397,19 @@ class BootTests:
     def test_native(self):
         steps, log = self.boot("native", "xen")
         self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
-        self.assertNotEqual(int(OFFSET.search(log).group(1), 16), 0, "KASLR inactive")
+        self.kaslr_on("xen", log)
+
+    def kaslr_on(self, variant, log):
+        # The series no longer prints KASLR's offset (upstream prints it
+        # only on panic), and /init has no /proc/kallsyms to read it from.
+        # What the offset showed, that the trace's addresses are the linked
+        # ones in a kernel KASLR moved, rests on the trace check above
+        # (fn= against vmlinux, every boot) and on KASLR being built in and
+        # not turned off on the command line.
+        with open(os.path.join(self.build(variant), "..", "build", ".config")) as f:
+            self.assertIn("CONFIG_RANDOMIZE_BASE=y\n", f.read())
+        self.assertNotIn("nokaslr", log)
+        self.assertNotIn("KASLR disabled", log)
 
     @needs("xen")
     def test_pvh(self):
@@ -428,7 +439,7 @@ class BootTests:
         steps, log = self.kasan_boot("native")
         self.assertLess(steps.index("clear_top_pgt"), steps.index("kasan_early"))
         self.assertLess(steps.index("cr4_shadow"), steps.index("flush_tlb_global"))
-        self.assertNotEqual(int(OFFSET.search(log).group(1), 16), 0, "KASLR inactive")
+        self.kaslr_on("kasan", log)
 
     @needs("kasan")
     def test_kasan_pvh(self):
@@ -473,10 +484,18 @@ class SubarchTests:
         return run(self.boot_cmd("native", self.plain, "--bzimage", self.patched(subarch, data),
                                  "--timeout", str(timeout)))
 
-    def boots_as_pc(self, subarch):
-        r = self.boot(subarch)
+    # Xen's value on the native entry: a crash kernel that kexec-tools loaded
+    # in a Xen dom0 carries dom0's hardware_subarch (2) and data 0.
+    XEN_WARNING = ("earlyinit: warning: hardware_subarch 2 is Xen's, but Xen did not "
+                   "start this kernel, booting as PC")
+
+    def boots_as_pc(self, subarch, data=None, warning=None):
+        r = self.boot(subarch, data)
         self.assertEqual(r.returncode, 0, r.stderr + r.stdout[-3000:])
-        self.assertEqual(r.stdout.count(SUBARCH_WARNING.format(subarch)), 1, r.stdout[-3000:])
+        warning = warning or SUBARCH_WARNING.format(subarch)
+        self.assertEqual(r.stdout.count(warning), 1, r.stdout[-3000:])
+        self.assertEqual(r.stdout.count("earlyinit: warning:"), 1, r.stdout[-3000:])
+        self.assertNotIn("stopped by earlyinit", r.stderr)
         got = traced(r.stdout)
         self.assertTrue(got and all(t[0] == "pc" and t[3] == "ok" for t in got), got)
 
@@ -486,19 +505,14 @@ class SubarchTests:
     def test_unknown_value_boots_as_pc(self):
         self.boots_as_pc(0x7fff)
 
-    def stops(self, data, message):
-        r = self.boot(2, data, timeout=120)
-        self.assertEqual(r.returncode, 5, r.stderr + r.stdout[-3000:])
-        self.assertIn(message, r.stdout)
-        self.assertIn("stopped by earlyinit: " + message, r.stderr)
-        self.assertNotIn("earlyinit-linux: /init reached", r.stdout)
+    # The Xen entries still stop on a missing or wrong start-info magic;
+    # their stubs always name their own structure, so that cannot be
+    # provoked from outside a real boot (tests/earlyinit checks the magic).
+    def test_xen_without_subarch_data_boots_as_pc(self):
+        self.boots_as_pc(2, 0, self.XEN_WARNING)
 
-    def test_xen_without_subarch_data_stops_with_its_name(self):
-        self.stops(0, "earlyinit: hardware_subarch is Xen (2) but hardware_subarch_data is 0")
-
-    def test_xen_with_unreadable_subarch_data_stops_with_its_name(self):
-        # Nothing but a Xen entry's own structure is readable to the check.
-        self.stops(0x1000, "earlyinit: hardware_subarch_data 0x1000 is outside readable memory")
+    def test_xen_with_unreadable_subarch_data_boots_as_pc(self):
+        self.boots_as_pc(2, 0x1000, self.XEN_WARNING)
 
 
 class RelinkTests:
