@@ -16,8 +16,14 @@ namespace {
 
 bool g_keep_memory_at_exit = false;
 
+// One "earlyinit-audit: error:" line per line of the message.
 int Error(std::ostream& err, const std::string& message) {
-  err << "earlyinit-audit: error: " << message << "\n";
+  for (size_t at = 0; at <= message.size();) {
+    size_t nl = message.find('\n', at);
+    if (nl == std::string::npos) nl = message.size();
+    err << "earlyinit-audit: error: " << message.substr(at, nl - at) << "\n";
+    at = nl + 1;
+  }
   return kExitError;
 }
 
@@ -114,8 +120,11 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::string error;
   const size_t names = o.command == Command::kDiff ? 2 : 0;
   const std::vector<std::string> files(o.positional.begin() + static_cast<long>(names), o.positional.end());
-  const bool loaded = load(files, p.get(), &error, context);
+  bool loaded = load(files, p.get(), &error, context);
   if (loaded) BuildModel(*p, m.get());
+  if (loaded) error = UnreadableError(*p, *m);
+  for (const std::string& n : m->notices) err << "earlyinit-audit: note: " << n << "\n";
+  loaded = loaded && error.empty();
   const int rc = loaded ? Dispatch(o, *p, *m, out, err, tty) : Error(err, error);
   if (g_keep_memory_at_exit) {
     p.release();  // the process exits next: the OS takes it back (as clang's -disable-free)

@@ -42,7 +42,8 @@ TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
   TraceResult r;
   for (const LogText& l : logs) {
     r.logs.push_back(l.name);
-    if (ParseTraceLog(l.text, l.name, &r.log) == 0 && error->empty())
+    if (ParseTraceLog(l.text, l.name, binary ? binary->phases : PhaseList::Default(), &r.log) == 0 &&
+        error->empty())
       *error = "no earlyinit trace lines in " + l.name +
                " (expected lines like \"earlyinit: pc early cr4_shadow ok @1200 cycles=310 "
                "fn=0x101a40\"; docs/audit.md, \"The trace line\")";
@@ -67,12 +68,21 @@ int RunTrace(const TraceArgs& a, std::ostream& out, std::ostream& err, Loader lo
   if (error.empty() && !a.binary.empty()) {
     program.reset(new Program);
     model.reset(new Model);
-    if (load({a.binary}, program.get(), &error, context)) BuildModel(*program, model.get());
+    if (load({a.binary}, program.get(), &error, context)) {
+      BuildModel(*program, model.get());
+      error = UnreadableError(*program, *model);
+      for (const std::string& n : model->notices) err << "earlyinit-audit: note: " << n << "\n";
+    }
   }
   TraceResult r;
   if (error.empty()) r = ComputeTrace(logs, model.get(), a.binary, &error);
   if (!error.empty()) {
-    err << "earlyinit-audit: error: " << error << "\n";
+    for (size_t at = 0; at <= error.size();) {
+      size_t nl = error.find('\n', at);
+      if (nl == std::string::npos) nl = error.size();
+      err << "earlyinit-audit: error: " << error.substr(at, nl - at) << "\n";
+      at = nl + 1;
+    }
     return kExitError;
   }
   if (a.format == TraceFormat::kText) RenderTraceText(r, out);
