@@ -361,7 +361,9 @@ bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
   if (a.Get(AttrName::kEarlyinit) != "step")
     Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=step",
         r, e.table, e.name);
-  if (m->phases.Rank(s->phase) < 0 || s->level < 0 || s->order < 0) {
+  if (m->phases.empty()) {
+    // no phase notes: kNoPhaseRecords says so, once
+  } else if (m->phases.Rank(s->phase) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
         Where(r) + "step " + Str(s->name) + " needs phase=" + m->phases.Choices() + ", level=<LL>, order=<OOOO>", r,
         e.table, e.name);
