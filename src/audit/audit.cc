@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "src/audit/commands.h"
+#include "src/audit/errors.h"
 #include "src/audit/options.h"
 #include "src/audit/paths_cmd.h"
 #include "src/audit/trace_cmd.h"
@@ -16,21 +17,8 @@ namespace {
 
 bool g_keep_memory_at_exit = false;
 
-// One "earlyinit-audit: error:" line per line of the message.
-int Error(std::ostream& err, const std::string& message) {
-  for (size_t at = 0; at <= message.size();) {
-    size_t nl = message.find('\n', at);
-    if (nl == std::string::npos) nl = message.size();
-    err << "earlyinit-audit: error: " << message.substr(at, nl - at) << "\n";
-    at = nl + 1;
-  }
-  return kExitError;
-}
-
-int Usage(std::ostream& err, const std::string& message) {
-  err << "earlyinit-audit: error: " << message << "\nTry 'earlyinit-audit --help'.\n";
-  return kExitError;
-}
+int Error(std::ostream& err, const std::string& message) { return ReportError(err, message); }
+int Usage(std::ostream& err, const std::string& message) { return ReportUsage(err, message); }
 
 int Trace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context) {
   if (!o.subarch.empty()) return Usage(err, "--subarch is an option of list only");
@@ -123,7 +111,7 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool loaded = load(files, p.get(), &error, context);
   if (loaded) BuildModel(*p, m.get());
   if (loaded) error = UnreadableError(*p, *m);
-  for (const std::string& n : m->notices) err << "earlyinit-audit: note: " << n << "\n";
+  ReportNotes(err, m->notices);
   loaded = loaded && error.empty();
   const int rc = loaded ? Dispatch(o, *p, *m, out, err, tty) : Error(err, error);
   if (g_keep_memory_at_exit) {

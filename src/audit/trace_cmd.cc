@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "src/audit/errors.h"
+
 namespace audit {
 
 namespace {
@@ -71,20 +73,12 @@ int RunTrace(const TraceArgs& a, std::ostream& out, std::ostream& err, Loader lo
     if (load({a.binary}, program.get(), &error, context)) {
       BuildModel(*program, model.get());
       error = UnreadableError(*program, *model);
-      for (const std::string& n : model->notices) err << "earlyinit-audit: note: " << n << "\n";
+      ReportNotes(err, model->notices);
     }
   }
   TraceResult r;
   if (error.empty()) r = ComputeTrace(logs, model.get(), a.binary, &error);
-  if (!error.empty()) {
-    for (size_t at = 0; at <= error.size();) {
-      size_t nl = error.find('\n', at);
-      if (nl == std::string::npos) nl = error.size();
-      err << "earlyinit-audit: error: " << error.substr(at, nl - at) << "\n";
-      at = nl + 1;
-    }
-    return kExitError;
-  }
+  if (!error.empty()) return ReportError(err, error);
   if (a.format == TraceFormat::kText) RenderTraceText(r, out);
   if (a.format == TraceFormat::kJson) RenderTraceJson(r, out);
   if (a.format == TraceFormat::kSvg) RenderTraceSvg(r, out);
