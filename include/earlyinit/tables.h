@@ -19,6 +19,7 @@
 
 #include "earlyinit/names.h"
 #include "earlyinit/phase_loop.h"
+#include "earlyinit/phase_record.h"
 #include "earlyinit/phases.h"
 #include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
@@ -264,6 +265,7 @@ EARLYINIT_I_WALK_(EARLYINIT_I_WALK_DECLARE_SUBARCH_TABLES, EARLYINIT_SUBARCHS)
  */
 #define EARLYINIT_DEFINE_TABLES()                                              \
   EARLYINIT_I_DEFINE_CHAIN_END_();                                             \
+  EARLYINIT_I_DEFINE_PHASE_NOTES_();                                           \
   LINKTABLE_DEFINE(earlyinit_steps);                                           \
   LINKTABLE_DEFINE(earlyinit_deps);                                            \
   LINKTABLE_DEFINE(earlyinit_subarchs);                                        \

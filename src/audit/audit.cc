@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "src/audit/commands.h"
+#include "src/audit/errors.h"
 #include "src/audit/options.h"
 #include "src/audit/paths_cmd.h"
 #include "src/audit/trace_cmd.h"
@@ -16,15 +17,8 @@ namespace {
 
 bool g_keep_memory_at_exit = false;
 
-int Error(std::ostream& err, const std::string& message) {
-  err << "earlyinit-audit: error: " << message << "\n";
-  return kExitError;
-}
-
-int Usage(std::ostream& err, const std::string& message) {
-  err << "earlyinit-audit: error: " << message << "\nTry 'earlyinit-audit --help'.\n";
-  return kExitError;
-}
+int Error(std::ostream& err, const std::string& message) { return ReportError(err, message); }
+int Usage(std::ostream& err, const std::string& message) { return ReportUsage(err, message); }
 
 int Trace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context) {
   if (!o.subarch.empty()) return Usage(err, "--subarch is an option of list only");
@@ -114,8 +108,11 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   std::string error;
   const size_t names = o.command == Command::kDiff ? 2 : 0;
   const std::vector<std::string> files(o.positional.begin() + static_cast<long>(names), o.positional.end());
-  const bool loaded = load(files, p.get(), &error, context);
+  bool loaded = load(files, p.get(), &error, context);
   if (loaded) BuildModel(*p, m.get());
+  if (loaded) error = UnreadableError(*p, *m);
+  ReportNotes(err, m->notices);
+  loaded = loaded && error.empty();
   const int rc = loaded ? Dispatch(o, *p, *m, out, err, tty) : Error(err, error);
   if (g_keep_memory_at_exit) {
     p.release();  // the process exits next: the OS takes it back (as clang's -disable-free)

@@ -38,8 +38,8 @@ std::string UnknownSubarch(const std::vector<ShownSubarch>& subs, const std::str
 
 std::vector<RunItem> RunSequence(const Model& m, const std::string& subarch) {
   std::vector<RunItem> seq;
-  for (const auto& phase : Phases())
-    if (const Chain* c = m.FindChain(phase, subarch))
+  for (const auto& phase : m.phases.all())
+    if (const Chain* c = m.FindChain(phase.name, subarch))
       for (const auto& im : c->impls) seq.push_back({c, &im});
   return seq;
 }

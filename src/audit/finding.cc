@@ -27,9 +27,16 @@ const char* FindingName(FindingKind k) {
     case FindingKind::kDuplicateSubarch: return "duplicate-subarch";
     case FindingKind::kEntrySizeMismatch: return "entry-size-mismatch";
     case FindingKind::kMalformedRecord: return "malformed-record";
+    case FindingKind::kUnknownPhase: return "unknown-phase";
+    case FindingKind::kNoPhaseRecords: return "no-phase-records";
     case FindingKind::kKasanBeforeEarlyInit: return "kasan-before-early-init";
   }
   return "?";
+}
+
+bool IsUnreadable(FindingKind k) {
+  return k == FindingKind::kMalformedRecord || k == FindingKind::kUnknownPhase ||
+         k == FindingKind::kNoPhaseRecords;
 }
 
 }  // namespace audit

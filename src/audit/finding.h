@@ -37,11 +37,16 @@ enum class FindingKind {
   kDuplicateSubarch,
   kEntrySizeMismatch,
   kMalformedRecord,
+  kUnknownPhase,    // a chain or step of a phase the program's phase records do not list
+  kNoPhaseRecords,  // earlyinit records, but no phase list to read them with
   kKasanBeforeEarlyInit,  // paths: a KASAN runtime call before kasan_early_init
 };
 
 // "missing", "duplicate-impl", ...
 const char* FindingName(FindingKind k);
+// True for what the tool cannot read (a malformed record, an unknown
+// phase): an error on every command, never a row left out.
+bool IsUnreadable(FindingKind k);
 
 struct Finding {
   FindingKind kind = FindingKind::kMalformedRecord;

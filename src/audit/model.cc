@@ -40,7 +40,7 @@ std::string StepKey(char phase_letter, int level, int order) {
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// "earlyinit_<phase>__<subarch>": true for chain tables.
+// "earlyinit_<phase>__<subarch>": true for chain tables, of any phase.
 bool SplitChain(const std::string& table, std::string* phase, std::string* subarch) {
   if (!StartsWith(table, schema::kTablePrefix) || StartsWith(table, schema::kExemptPrefix))
     return false;
@@ -49,7 +49,7 @@ bool SplitChain(const std::string& table, std::string* phase, std::string* subar
   if (sep == std::string::npos) return false;
   *phase = table.substr(n, sep - n);
   *subarch = table.substr(sep + 2);
-  return PhaseRank(*phase) >= 0 && !subarch->empty();
+  return !phase->empty() && !subarch->empty();
 }
 
 }  // namespace
@@ -133,9 +133,9 @@ void Model::IndexByStep() {
   }
   std::vector<uint32_t> next(impl_begin_.begin(), impl_begin_.end() - 1);
   impls_of_.assign(impl_begin_.back(), ImplRef{nullptr, 0});
-  for (const auto& phase : Phases())
+  for (const auto& phase : phases.all())
     for (uint32_t ci = 0; ci < chains.size(); ++ci)
-      if (chains[ci].phase == phase)
+      if (chains[ci].phase == phase.name)
         for (const auto& im : chains[ci].impls)
           if (im.step_index >= 0) impls_of_[next[static_cast<size_t>(im.step_index)]++] = {&im, ci};
   next.assign(exempt_begin_.begin(), exempt_begin_.end() - 1);
@@ -168,9 +168,9 @@ std::vector<const Impl*> Model::FindImpls(std::string_view step, std::string_vie
       if (chains[r.chain].subarch == subarch) out.push_back(r.impl);
     return out;
   }
-  for (const auto& phase : Phases())  // not indexed, or a step not declared
+  for (const auto& phase : phases.all())  // not indexed, or a step not declared
     for (const auto& c : chains)
-      if (c.phase == phase && c.subarch == subarch)
+      if (c.phase == phase.name && c.subarch == subarch)
         for (const auto& im : c.impls)
           if (im.step == step) out.push_back(&im);
   return out;
@@ -230,12 +230,16 @@ struct Builder {
   NameIndex step_names;  // -> index in m->steps
   std::string table;  // the chain being read (an entry's own may differ)
 
+  void Phases();
+  void PhaseNote(const Record* r, std::vector<std::pair<int64_t, Phase>>* out);
+  bool UsesEarlyinit() const;
   void Subarchs();
   void Steps();
   bool StepFromEntry(const Entry& e, const Attrs& a, Step* s);
   void Deps();
   void Exemptions(const Table& t);
   void Chain(const Table& t, const std::string& phase, const std::string& subarch);
+  void ChainOfPhase(const Table& t, const std::string& phase, const std::string& subarch);
   int32_t StepAt(uint64_t addr) const;
   std::string_view RefStep(const Entry& e, Impl* im) const;
   void ImplFromRecord(const Entry& e, const std::string& phase, const std::string& subarch,
@@ -247,6 +251,69 @@ struct Builder {
     return StartsWith(symbol, "_Z") ? m->Keep(Demangle(symbol)) : symbol;
   }
 };
+
+// One phase note into *out (the same phase twice is one: several inputs
+// may carry the list); a malformed or conflicting note is a problem.
+void Builder::PhaseNote(const Record* r, std::vector<std::pair<int64_t, Phase>>* out) {
+  const std::string_view name = r->Attr("phase"), letter = r->Attr("letter");
+  const int64_t ordinal = ParseNumber(r->Attr("ordinal"));
+  if (r->Attr("earlyinit") != "phase" || name.empty() || ordinal < 0 || letter.size() != 1 ||
+      letter[0] < 'A' || letter[0] > 'Z') {
+    Add(m, FindingKind::kMalformedRecord,
+        Where(r) + "phase note " + Str(r->name) + " needs earlyinit=phase, phase=, ordinal=<N>, letter=<A-Z>", r,
+        r->table, r->name);
+    return;
+  }
+  for (const auto& [o, p] : *out) {
+    if (p.name != name && o != ordinal && p.letter != letter[0]) continue;
+    if (p.name != name || o != ordinal || p.letter != letter[0])
+      Add(m, FindingKind::kMalformedRecord,
+          Where(r) + "phase " + Str(name) + " (ordinal " + std::to_string(ordinal) + ", letter " + Str(letter) +
+              ") conflicts with phase " + p.name + " (ordinal " + std::to_string(o) + ", letter " + p.letter + ")",
+          r, r->table, r->name);
+    return;
+  }
+  out->push_back({ordinal, Phase{Str(name), letter[0]}});
+}
+
+// True when the inputs hold any earlyinit table (they then need phases).
+bool Builder::UsesEarlyinit() const {
+  for (const auto& kv : program.tables) {
+    std::string phase, subarch;
+    if (kv.first == schema::kStepTable || SplitChain(kv.first, &phase, &subarch)) return true;
+  }
+  return false;
+}
+
+// The phases, from the program's own notes (earlyinit/phase_record.h), by
+// ordinal: 0, 1, 2, ... with no gap.
+void Builder::Phases() {
+  std::vector<std::pair<int64_t, Phase>> found;
+  for (const Record* r : program.notes)
+    if (r->table == schema::kPhaseNote) PhaseNote(r, &found);
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (found[i].first != static_cast<int64_t>(i)) {
+      Add(m, FindingKind::kMalformedRecord,
+          program.files[0] + ": the phase notes' ordinals are not 0, 1, 2, ...: no phase " + std::to_string(i),
+          nullptr);
+      return;
+    }
+    m->phases.Add(found[i].second.name, found[i].second.letter);
+  }
+  if (!found.empty() || !UsesEarlyinit()) return;
+  if (!program.executable) {  // objects without the tables' object: the library's list, said so
+    m->phases = PhaseList::Default();
+    m->notices.push_back(program.files[0] + (program.files.size() > 1 ? " (and the other inputs)" : "") +
+                         ": no phase notes (the object of EARLYINIT_DEFINE_TABLES() is not among the inputs): "
+                         "read with the library's default phases, " + m->phases.Choices());
+    return;
+  }
+  Add(m, FindingKind::kNoPhaseRecords,
+      program.files[0] + ": earlyinit tables but no phase notes (" + schema::kPhaseNote +
+          "): built with an earlyinit older than its phase notes; rebuild it",
+      nullptr);
+}
 
 void Builder::Subarchs() {
   const Table* t = program.FindTable(schema::kSubarchTable);
@@ -294,12 +361,14 @@ bool Builder::StepFromEntry(const Entry& e, const Attrs& a, Step* s) {
   if (a.Get(AttrName::kEarlyinit) != "step")
     Add(m, FindingKind::kMalformedRecord, Where(r) + "entry " + Str(e.table) + "." + Str(e.name) + " lacks earlyinit=step",
         r, e.table, e.name);
-  if (PhaseRank(Str(s->phase)) < 0 || s->level < 0 || s->order < 0) {
+  if (m->phases.empty()) {
+    // no phase notes: kNoPhaseRecords says so, once
+  } else if (m->phases.Rank(s->phase) < 0 || s->level < 0 || s->order < 0) {
     Add(m, FindingKind::kMalformedRecord,
-        Where(r) + "step " + Str(s->name) + " needs phase=" + PhaseChoices() + ", level=<LL>, order=<OOOO>", r,
+        Where(r) + "step " + Str(s->name) + " needs phase=" + m->phases.Choices() + ", level=<LL>, order=<OOOO>", r,
         e.table, e.name);
   } else {
-    const std::string want = StepKey(PhaseLetter(s->phase), s->level, s->order);
+    const std::string want = StepKey(m->phases.Letter(s->phase), s->level, s->order);
     if (e.key != want)
       Add(m, FindingKind::kKeyMismatch,
           Where(r) + "step " + Str(s->name) + " has key " + Str(e.key) + ", its phase, level and order say " + want, r,
@@ -499,11 +568,23 @@ void Builder::Chain(const Table& t, const std::string& phase, const std::string&
   m->chains.push_back(std::move(c));
 }
 
+// A chain table of a phase the notes do not list cannot be placed in any
+// run sequence: a problem, never a chain left out in silence.
+void Builder::ChainOfPhase(const Table& t, const std::string& phase, const std::string& subarch) {
+  if (m->phases.Rank(phase) >= 0) return Chain(t, phase, subarch);
+  if (m->phases.empty()) return;  // kNoPhaseRecords says why
+  Add(m, FindingKind::kUnknownPhase,
+      Where(t.record) + "table " + t.name + " is a chain of phase " + phase +
+          ", which the program's phase notes do not list (" + m->phases.Choices() + ")",
+      t.record, t.name, "");
+}
+
 }  // namespace
 
 void BuildModel(const Program& program, Model* m) {
   {
     Builder b{program, m, nullptr, {}, {}, {}};
+    b.Phases();
     b.Subarchs();
     b.Steps();
     b.Deps();
@@ -511,10 +592,18 @@ void BuildModel(const Program& program, Model* m) {
       const Table& t = kv.second;
       std::string phase, subarch;
       if (StartsWith(t.name, schema::kExemptPrefix)) b.Exemptions(t);
-      else if (SplitChain(t.name, &phase, &subarch)) b.Chain(t, phase, subarch);
+      else if (SplitChain(t.name, &phase, &subarch)) b.ChainOfPhase(t, phase, subarch);
     }
   }  // the builder's look-ups are freed before the model's are built
   m->Index(/*keep_step_indexes=*/true);
+}
+
+std::string UnreadableError(const Program& program, const Model& model) {
+  std::string out;
+  for (const auto* v : {&program.problems, &model.problems})
+    for (const Finding& f : *v)
+      if (IsUnreadable(f.kind)) out.append(out.empty() ? "" : "\n").append(f.message);
+  return out;
 }
 
 }  // namespace audit

@@ -30,6 +30,7 @@ namespace schema {
 constexpr char kSubarchTable[] = EARLYINIT_SUBARCHS_TABLE_NAME;
 constexpr char kStepTable[] = EARLYINIT_STEPS_TABLE_NAME;
 constexpr char kDepTable[] = EARLYINIT_DEPS_TABLE_NAME;
+constexpr char kPhaseNote[] = "earlyinit_phases";  // EARLYINIT_PHASES_NOTE_NAME (earlyinit/phase_record.h)
 constexpr char kTablePrefix[] = EARLYINIT_CHAIN_TABLE_PREFIX;
 constexpr char kExemptPrefix[] = EARLYINIT_EXEMPT_TABLE_PREFIX;
 constexpr char kChainSeparator[] = "__";  // earlyinit_<phase>__<subarch>
@@ -102,11 +103,13 @@ struct Span {
 };
 
 struct Model {
+  PhaseList phases;                // from the program's phase notes, in run order
   std::vector<Subarch> subarchs;   // enabled, in key (id) order
   std::vector<Step> steps;         // in key (run) order
   std::vector<Chain> chains;       // every chain table found
   std::vector<Exemption> exemptions;
   std::vector<Finding> problems;   // malformed or inconsistent records
+  std::vector<std::string> notices;  // what the user should know about how it was read (stderr)
 
   const Step* FindStep(std::string_view name) const;
   const Subarch* FindSubarch(const std::string& name) const;
@@ -156,6 +159,11 @@ struct Model {
 
 // Builds the model; appends to model->problems what does not fit the schema.
 void BuildModel(const Program& program, Model* model);
+
+// What the tool cannot read in the program or its model (IsUnreadable), one
+// message a line; "" when it can read everything. Every command refuses such
+// input: a record it cannot read would otherwise be a row left out.
+std::string UnreadableError(const Program& program, const Model& model);
 
 // A C++ symbol demangled for display; other names unchanged.
 std::string Demangle(std::string_view symbol);

@@ -2,6 +2,8 @@
 // the matrix and the KASAN rule -> text, JSON or SVG.
 #include "src/audit/paths_cmd.h"
 
+#include "src/audit/errors.h"
+
 #include <algorithm>
 #include <memory>
 
@@ -194,10 +196,7 @@ std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
   return missing;
 }
 
-int Fail(std::ostream& err, const std::string& message) {
-  err << "earlyinit-audit: error: " << message << "\n";
-  return kExitError;
-}
+int Fail(std::ostream& err, const std::string& message) { return ReportError(err, message); }
 
 }  // namespace
 
@@ -215,10 +214,7 @@ int RunPaths(const std::vector<std::string>& args, std::ostream& out, std::ostre
              const std::string* bytes) {
   PathsArgs a;
   const std::string usage = Parse(args, &a);
-  if (!usage.empty()) {
-    err << "earlyinit-audit: error: " << usage << "\nTry 'earlyinit-audit --help'.\n";
-    return kExitError;
-  }
+  if (!usage.empty()) return ReportUsage(err, usage);
   if (a.help) {
     out << kUsage;
     return kExitClean;

@@ -1,12 +1,6 @@
-// The phases earlyinit-audit knows, from the library's one list
-// (include/earlyinit/phases.h). Its own file, so that a test can build the
-// tool for another list (tests/earlyinit:extra_phase_test).
+// The phase list's look-ups, and the library's default list: the fallback
+// of `trace` without --binary (every other command reads the program's).
 #include "src/audit/phases.h"
-
-#include <iterator>
-
-#include <boost/preprocessor/seq/for_each.hpp>
-#include <boost/preprocessor/stringize.hpp>
 
 #include "earlyinit/phases.h"
 
@@ -14,39 +8,39 @@ namespace audit {
 
 namespace {
 
-struct PhaseInfo {
-  const char* name;
-  char letter;
-};
-#define AUDIT_PHASE_INFO(r, data, p) {BOOST_PP_STRINGIZE(p), EARLYINIT_PHASE_LETTER(p)[0]},
-constexpr PhaseInfo kPhases[] = {BOOST_PP_SEQ_FOR_EACH(AUDIT_PHASE_INFO, ~, EARLYINIT_PHASES)};
+#define AUDIT_PHASE_A(p) list.Add(#p, EARLYINIT_PHASE_LETTER(p)[0]); AUDIT_PHASE_B
+#define AUDIT_PHASE_B(p) list.Add(#p, EARLYINIT_PHASE_LETTER(p)[0]); AUDIT_PHASE_A
+#define AUDIT_PHASE_A_END
+#define AUDIT_PHASE_B_END
+
+PhaseList MakeDefault() {
+  PhaseList list;
+  EARLYINIT_I_WALK_(AUDIT_PHASE, EARLYINIT_PHASES)
+  return list;
+}
 
 }  // namespace
 
-const std::vector<std::string>& Phases() {
-  static const std::vector<std::string> phases = [] {
-    std::vector<std::string> v;
-    for (const PhaseInfo& p : kPhases) v.push_back(p.name);
-    return v;
-  }();
-  return phases;
+const PhaseList& PhaseList::Default() {
+  static const PhaseList list = MakeDefault();
+  return list;
 }
 
-int PhaseRank(std::string_view phase) {
-  for (size_t i = 0; i < std::size(kPhases); ++i)
-    if (kPhases[i].name == phase) return static_cast<int>(i);
+int PhaseList::Rank(std::string_view phase) const {
+  for (size_t i = 0; i < phases_.size(); ++i)
+    if (phases_[i].name == phase) return static_cast<int>(i);
   return -1;
 }
 
-char PhaseLetter(std::string_view phase) {
-  const int r = PhaseRank(phase);
-  return r < 0 ? '?' : kPhases[r].letter;
+char PhaseList::Letter(std::string_view phase) const {
+  const int r = Rank(phase);
+  return r < 0 ? '?' : phases_[static_cast<size_t>(r)].letter;
 }
 
-std::string PhaseChoices() {
+std::string PhaseList::Choices() const {
   std::string out;
-  for (const PhaseInfo& p : kPhases) out.append(out.empty() ? "" : "|").append(p.name);
-  return out;
+  for (const Phase& p : phases_) out.append(out.empty() ? "" : "|").append(p.name);
+  return out.empty() ? "(none)" : out;
 }
 
 }  // namespace audit

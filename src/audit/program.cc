@@ -166,7 +166,10 @@ bool ReadRecords(Program* p, std::vector<Owned>* owned, std::string* error) {
   for (const auto& rs : p->records) n += rs.size();
   owned->reserve(owned->size() + n);
   for (size_t i = 0; i < from.size(); ++i)
-    for (const auto& r : p->records[first + i]) owned->push_back({from[i], &r});
+    for (const auto& r : p->records[first + i]) {
+      if (r.kind == linktable_meta::Kind::kNote) p->notes.push_back(&r);
+      else owned->push_back({from[i], &r});
+    }
   if (!any_meta)
     *error = p->objects[0].origin + (p->objects.size() > 1 ? " (and the other inputs)" : "") + ": no " +
              kMetaSection + " section: not built with linker tables, or the section was removed";

@@ -67,6 +67,7 @@ struct Program {
   std::deque<std::vector<Record>> records;  // every record of every input, by section
   std::deque<std::string> patched;         // metadata bytes patched before parsing (RISC-V objects)
   std::map<std::string, Table, std::less<>> tables;  // by name
+  std::vector<const Record*> notes;        // note records (facts with no entry), in input order
   std::vector<Finding> problems;           // consistency findings
 
   Program() = default;

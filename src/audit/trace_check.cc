@@ -23,10 +23,10 @@ const char* TraceDiffName(TraceDiffKind k) {
 
 std::vector<ChainStep> ChainOf(const Model& m, const std::string& subarch) {
   std::vector<ChainStep> out;
-  for (const auto& phase : Phases())
-    if (const Chain* c = m.FindChain(phase, subarch))
+  for (const auto& phase : m.phases.all())
+    if (const Chain* c = m.FindChain(phase.name, subarch))
       for (const auto& im : c->impls)
-        out.push_back({phase, std::string(im.step), std::string(im.function), im.has_address, im.address});
+        out.push_back({phase.name, std::string(im.step), std::string(im.function), im.has_address, im.address});
   return out;
 }
 

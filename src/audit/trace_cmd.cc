@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "src/audit/errors.h"
+
 namespace audit {
 
 namespace {
@@ -42,7 +44,8 @@ TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
   TraceResult r;
   for (const LogText& l : logs) {
     r.logs.push_back(l.name);
-    if (ParseTraceLog(l.text, l.name, &r.log) == 0 && error->empty())
+    if (ParseTraceLog(l.text, l.name, binary ? binary->phases : PhaseList::Default(), &r.log) == 0 &&
+        error->empty())
       *error = "no earlyinit trace lines in " + l.name +
                " (expected lines like \"earlyinit: pc early cr4_shadow ok @1200 cycles=310 "
                "fn=0x101a40\"; docs/audit.md, \"The trace line\")";
@@ -67,14 +70,15 @@ int RunTrace(const TraceArgs& a, std::ostream& out, std::ostream& err, Loader lo
   if (error.empty() && !a.binary.empty()) {
     program.reset(new Program);
     model.reset(new Model);
-    if (load({a.binary}, program.get(), &error, context)) BuildModel(*program, model.get());
+    if (load({a.binary}, program.get(), &error, context)) {
+      BuildModel(*program, model.get());
+      error = UnreadableError(*program, *model);
+      ReportNotes(err, model->notices);
+    }
   }
   TraceResult r;
   if (error.empty()) r = ComputeTrace(logs, model.get(), a.binary, &error);
-  if (!error.empty()) {
-    err << "earlyinit-audit: error: " << error << "\n";
-    return kExitError;
-  }
+  if (!error.empty()) return ReportError(err, error);
   if (a.format == TraceFormat::kText) RenderTraceText(r, out);
   if (a.format == TraceFormat::kJson) RenderTraceJson(r, out);
   if (a.format == TraceFormat::kSvg) RenderTraceSvg(r, out);

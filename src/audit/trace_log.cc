@@ -23,6 +23,7 @@ const char* MalformedName(Malformed m) {
     case Malformed::kBadCycles: return "bad-cycles";
     case Malformed::kBadFunction: return "bad-function";
     case Malformed::kTruncated: return "truncated";
+    case Malformed::kUnknownPhase: return "unknown-phase";
   }
   return "?";
 }
@@ -242,13 +243,19 @@ enum class LineKind { kOther, kTrace, kFatal, kMalformed };
 // Classifies cleaned lines; one per log, its buffers reused line to line.
 class LineParser {
  public:
+  explicit LineParser(const PhaseList& phases) : phases_(phases) {}
+
   // Fills *e for kTrace, *why for kMalformed.
   LineKind Parse(std::string_view line, Event* e, Malformed* why) {
     const size_t at = line.find(kMarker);
     if (at == std::string_view::npos) return LineKind::kOther;
     const std::string_view rest = line.substr(at + kMarker.size());
     Words(rest, &w_);
-    if (w_.size() < 2 || PhaseRank(w_[1]) < 0) return IsFatal(rest) ? LineKind::kFatal : LineKind::kOther;
+    if (w_.size() < 2 || phases_.Rank(w_[1]) < 0) {
+      if (IsFatal(rest)) return LineKind::kFatal;
+      *why = Malformed::kUnknownPhase;  // a step line of a phase we were not told of
+      return LooksLikeStep() ? LineKind::kMalformed : LineKind::kOther;
+    }
     *why = Malformed::kBadStatus;
     if (w_.size() < 4) return LineKind::kMalformed;
     *why = Malformed::kBadName;
@@ -272,6 +279,13 @@ class LineParser {
   std::string_view Clean(std::string_view raw) { return CleanLine(raw, &clean_); }
 
  private:
+  // "<subarch> <name> <step> <status>": a step line but for its phase.
+  bool LooksLikeStep() const {
+    if (w_.size() < 4 || !(IsName(w_[0]) || w_[0] == "?") || !IsName(w_[1]) || !IsName(w_[2])) return false;
+    return w_[3] == "calling" || w_[3] == "ok" || w_[3] == "FAILED" || w_[3] == "SKIPPED";
+  }
+
+  const PhaseList& phases_;
   std::vector<std::string_view> w_;
   std::string clean_;
 };
@@ -291,7 +305,8 @@ using StepKeyView = std::pair<int, std::string_view>;
 // Groups one log's events into boots.
 class BootSplitter {
  public:
-  BootSplitter(const std::string& log, TraceLog* out) : log_(log), out_(out) {}
+  BootSplitter(const std::string& log, const PhaseList& phases, TraceLog* out)
+      : log_(log), phases_(phases), out_(out) {}
 
   void Add(Event e) {
     if (StartsNewBoot(e)) Open(e);
@@ -309,7 +324,7 @@ class BootSplitter {
       }
       started_.erase(it);
     }
-    rank_ = PhaseRank(e.step.phase);
+    rank_ = phases_.Rank(e.step.phase);
     seen_.emplace(rank_, e.step.step);
     Current().steps.push_back(std::move(e.step));
   }
@@ -339,7 +354,7 @@ class BootSplitter {
     if (out_->boots.size() == first_boot_) return true;
     const Boot& b = out_->boots.back();
     if (b.subarch != e.subarch && !(b.subarch == "?" && b.steps.empty())) return true;
-    const int rank = PhaseRank(e.step.phase);
+    const int rank = phases_.Rank(e.step.phase);
     if (rank < rank_) return true;
     if (seen_.count(StepKeyView(rank, e.step.step))) return true;
     return e.calling && started_.count(e.step.step);
@@ -353,6 +368,7 @@ class BootSplitter {
   }
 
   const std::string& log_;
+  const PhaseList& phases_;
   TraceLog* out_;
   const size_t first_boot_ = out_->boots.size();
   std::set<StepKey, StepKeyLess> seen_;  // the current boot's ended steps
@@ -362,9 +378,10 @@ class BootSplitter {
 
 }  // namespace
 
-size_t ParseTraceLog(std::string_view text, const std::string& log_name, TraceLog* out) {
-  BootSplitter boots(log_name, out);
-  LineParser parser;
+size_t ParseTraceLog(std::string_view text, const std::string& log_name, const PhaseList& phases,
+                     TraceLog* out) {
+  BootSplitter boots(log_name, phases, out);
+  LineParser parser(phases);
   size_t events = 0;
   uint32_t number = 0;
   for (size_t pos = 0; pos < text.size();) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "src/audit/phases.h"
+
 namespace audit {
 
 // kUnfinished: a "calling" line whose step never reported its end (the
@@ -28,6 +30,7 @@ enum class Malformed {
   kBadCycles,     // "cycles=" without a decimal number
   kBadFunction,   // "fn=" without "0x<hex>"
   kTruncated,     // the log's last line, cut off (no newline)
+  kUnknownPhase,  // a step line of a phase not in the list (the binary's, or the library's default)
 };
 const char* MalformedName(Malformed m);
 
@@ -71,7 +74,9 @@ struct TraceLog {
 
 // Appends the boots and malformed lines of one log; returns how many trace
 // lines (calling and end events) it held.
-size_t ParseTraceLog(std::string_view text, const std::string& log_name, TraceLog* out);
+// Step lines are those of `phases` (the binary's, or PhaseList::Default()).
+size_t ParseTraceLog(std::string_view text, const std::string& log_name, const PhaseList& phases,
+                     TraceLog* out);
 
 }  // namespace audit
 

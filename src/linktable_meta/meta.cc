@@ -10,6 +10,8 @@ namespace linktable_meta {
 namespace {
 
 constexpr size_t kHeaderSize = 40;
+// The note kind: earlyinit/phase_record.h emits it (as LINKTABLE_META_KIND_NOTE).
+constexpr uint16_t kKindNote = static_cast<uint16_t>(Kind::kNote);
 
 uint16_t Le16(const uint8_t* p) { return static_cast<uint16_t>(p[0] | p[1] << 8); }
 uint32_t Le32(const uint8_t* p) {
@@ -40,7 +42,7 @@ std::string ReadHeader(const uint8_t* data, size_t size, size_t off, RecordView*
     return "unknown record version " + std::to_string(version) + " at offset " + Hex(off) +
            " (this reader knows version " + std::to_string(LINKTABLE_META_VERSION) + ")";
   const uint16_t kind = Le16(p + 6);
-  if (kind != LINKTABLE_META_KIND_TABLE && kind != LINKTABLE_META_KIND_ENTRY)
+  if (kind != LINKTABLE_META_KIND_TABLE && kind != LINKTABLE_META_KIND_ENTRY && kind != kKindNote)
     return "unknown record kind " + std::to_string(kind) + " at offset " + Hex(off);
   r->offset = off;
   r->kind = static_cast<Kind>(kind);
@@ -124,19 +126,6 @@ bool RecordView::HasAttr(std::string_view k) const {
   return false;
 }
 
-const std::string& Record::Attr(const std::string& k) const {
-  static const std::string kAbsent;
-  for (const auto& a : attrs)
-    if (a.first == k) return a.second;
-  return kAbsent;
-}
-
-bool Record::HasAttr(const std::string& k) const {
-  for (const auto& a : attrs)
-    if (a.first == k) return true;
-  return false;
-}
-
 ViewParseResult ParseViews(const uint8_t* data, size_t size) {
   ViewParseResult result;
   result.records.reserve(size / 192);  // a typical record is 100-250 bytes
@@ -152,27 +141,6 @@ ViewParseResult ParseViews(const uint8_t* data, size_t size) {
     if (!result.error.empty()) return result;
     result.records.push_back(r);
     off += Le32(data + off + 8);
-  }
-  return result;
-}
-
-ParseResult Parse(const uint8_t* data, size_t size) {
-  ViewParseResult views = ParseViews(data, size);
-  ParseResult result;
-  result.error = std::move(views.error);
-  result.records.reserve(views.records.size());
-  for (const RecordView& v : views.records) {
-    Record r;
-    r.offset = v.offset;
-    r.kind = v.kind;
-    r.line = v.line;
-    r.addr = v.addr;
-    r.addr2 = v.addr2;
-    r.entry_size = v.entry_size;
-    r.key_width = v.key_width;
-    r.table = v.table, r.key = v.key, r.name = v.name, r.file = v.file;
-    for (const auto& a : v.attrs) r.attrs.emplace_back(a.first, a.second);
-    result.records.push_back(std::move(r));
   }
   return result;
 }

@@ -2,9 +2,8 @@
 // non-allocated section .linktable_meta (format: docs/linktable-metadata.md).
 // Hosted C++; used by earlyinit-audit and by tests.
 //
-// Two forms of one parser: ParseViews gives records whose strings are views
-// into the section's bytes (no allocation per record: earlyinit-audit reads
-// 100,000 of them), Parse gives records that own their strings.
+// Records' strings are views into the section's bytes: no allocation per
+// record (earlyinit-audit reads 100,000 of them).
 #ifndef LINKTABLE_META_META_H
 #define LINKTABLE_META_META_H
 
@@ -17,7 +16,9 @@
 
 namespace linktable_meta {
 
-enum class Kind : uint16_t { kTable = 1, kEntry = 2 };
+// kNote: a fact with no bytes at run time (earlyinit's phase list); its
+// addresses, entry size and key width are 0.
+enum class Kind : uint16_t { kTable = 1, kEntry = 2, kNote = 3 };
 
 // The "k=v" attributes of a record, in order, read in place from the
 // record's bytes (checked by the parser: each is a NUL-terminated "k=v",
@@ -64,28 +65,6 @@ struct RecordView {
   bool HasAttr(std::string_view k) const;
 };
 
-struct Record {
-  size_t offset = 0;        // where the record starts in the section
-  Kind kind = Kind::kEntry;
-  uint32_t line = 0;
-  uint64_t addr = 0;        // entry: the entry; table: the begin marker
-  uint64_t addr2 = 0;       // table: the end marker; entry: 0
-  uint32_t entry_size = 0;  // bytes per entry
-  uint32_t key_width = 0;
-  std::string table, key, name, file;
-  std::vector<std::pair<std::string, std::string>> attrs;  // in order
-
-  // The value of attribute `k`, or "" when absent.
-  const std::string& Attr(const std::string& k) const;
-  bool HasAttr(const std::string& k) const;
-};
-
-struct ParseResult {
-  std::vector<Record> records;
-  std::string error;  // empty when the whole section parsed
-  bool ok() const { return error.empty(); }
-};
-
 struct ViewParseResult {
   std::vector<RecordView> records;
   std::string error;  // empty when the whole section parsed
@@ -96,7 +75,6 @@ struct ViewParseResult {
 // data+size); on malformed input returns the records before the fault and an
 // error that says what is wrong and at which offset.
 ViewParseResult ParseViews(const uint8_t* data, size_t size);
-ParseResult Parse(const uint8_t* data, size_t size);
 
 }  // namespace linktable_meta
 

@@ -63,6 +63,14 @@ gcc -no-pie tables_main.o tables_rm_entry.x.o tables_rm_meta.x.o stub_main.o $fr
 # Duplicate entries across inputs: the same object twice.
 cp good_pc.o good_pc_again.o
 
+# Phases: a chain of a phase the notes do not list; a program built before
+# the phase notes (good without them).
+gcc $cflags -fno-pie $inc -c unknown_phase.c -o unknown_phase.o
+gcc -no-pie unknown_phase.o stub_main.o $frag -o unknown_phase
+mkdir -p old
+gcc $cflags -fno-pie $inc -DEI_NO_PHASE_NOTES -c good_decl.c -o old/good_decl.o
+gcc -no-pie old/good_decl.o good_pc.o good_xen.o good_kasan.o good_main.o $frag -o old_format
+
 # Bad input.
 gcc -no-pie stub_main.o -o nometa
 printf 'this is not an ELF file\n' > notelf.txt

@@ -72,7 +72,7 @@ def write_decl(out):
         f.write('#include "ei.h"\n#include <stdio.h>\n')
         f.write("void ei_trace(const char *s) { puts(s); }\nint main(void) { return 0; }\n")
         f.write("LINKTABLE_DEFINE(earlyinit_subarchs);\nLINKTABLE_DEFINE(earlyinit_steps);\n")
-        f.write("LINKTABLE_DEFINE(earlyinit_deps);\n")
+        f.write("LINKTABLE_DEFINE(earlyinit_deps);\nEI_PHASE_NOTES();\n")
         for s in SUBARCHS:
             f.write("EI_DEFINE_CHAINS(%s);\n" % s)
         f.write('EI_SUBARCH(000, 0, pc, "PC");\nEI_SUBARCH(002, 2, xen_pv, "Xen PV");\n')

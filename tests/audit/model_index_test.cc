@@ -80,6 +80,7 @@ Impl MakeImpl(const char* step, uint32_t line) {
 // pc and xen_pv enabled; chains listed late first, to show run order.
 Model TwoSubarchs() {
   Model m;
+  m.phases = PhaseList::Default();
   m.subarchs = {{"pc", "PC", 0, "", 0}, {"xen_pv", "Xen PV", 2, "", 0}};
   m.steps = {MakeStep("a", "early"), MakeStep("b", "early", {"a", "nope"}), MakeStep("c", "late", {"b"})};
   m.chains = {{"earlyinit_late__pc", "late", "pc", {MakeImpl("c", 1), MakeImpl("b", 9)}},

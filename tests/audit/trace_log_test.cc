@@ -13,7 +13,7 @@ namespace {
 
 TraceLog Parse(const std::string& text, size_t* events = nullptr) {
   TraceLog log;
-  const size_t n = ParseTraceLog(text, "log", &log);
+  const size_t n = ParseTraceLog(text, "log", audit::PhaseList::Default(), &log);
   if (events) *events = n;
   return log;
 }
@@ -154,6 +154,7 @@ TEST(TraceLog, FatalsBelongToTheirBoot) {
 // A model with one pc chain: early a (0x10), early b (0x20), late c (0x30).
 Model PcModel() {
   Model m;
+  m.phases = PhaseList::Default();
   Chain early{"earlyinit_early__pc", "early", "pc", {}};
   for (auto [step, addr] : {std::pair<const char*, uint64_t>{"a", 0x10}, {"b", 0x20}}) {
     Impl im;

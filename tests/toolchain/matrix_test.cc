@@ -217,19 +217,19 @@ TEST_P(ToolchainMatrix, OrderCountRelocationsMetadata) {
                               " " + ShellQuote(stripped) + " " + ShellQuote(dir + "/scratch"));
   ASSERT_EQ(oc.exit_code, 0) << oc.output;
   const std::string bytes = testsupport::ReadFile(meta);
-  auto parsed = linktable_meta::Parse(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  auto parsed = linktable_meta::ParseViews(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   ASSERT_TRUE(parsed.ok()) << parsed.error;
   std::map<std::string, int> entries, tables;
   for (const auto& rec : parsed.records) {
     if (rec.kind == linktable_meta::Kind::kEntry) {
-      ++entries[rec.table + "." + rec.key + "." + rec.name];
+      ++entries[std::string(rec.table) + "." + std::string(rec.key) + "." + std::string(rec.name)];
       // Its address is the entry's address inside its table.
-      EXPECT_GE(rec.addr, ranges[rec.table].first) << rec.name;
-      EXPECT_LT(rec.addr, ranges[rec.table].second) << rec.name;
+      EXPECT_GE(rec.addr, ranges[std::string(rec.table)].first) << rec.name;
+      EXPECT_LT(rec.addr, ranges[std::string(rec.table)].second) << rec.name;
     } else {
-      ++tables[rec.table];
-      EXPECT_EQ(rec.addr, ranges[rec.table].first);
-      EXPECT_EQ(rec.addr2, ranges[rec.table].second);
+      ++tables[std::string(rec.table)];
+      EXPECT_EQ(rec.addr, ranges[std::string(rec.table)].first);
+      EXPECT_EQ(rec.addr2, ranges[std::string(rec.table)].second);
     }
   }
   EXPECT_EQ(entries.size(), 14u);
