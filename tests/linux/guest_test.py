@@ -123,6 +123,82 @@ class Guests(GuestRun):
             self.assertEqual(verdict.stray_kasan_reports(self.streams()[who]), [], who)
 
 
+class GuestScripts(unittest.TestCase):
+    """guest/run's refusals and its verdict on logs, without booting."""
+
+    def refused(self, args, message):
+        r = lt.run([os.path.join(GUEST, "run")] + args)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn(message, r.stderr)
+
+    def test_unknown_guest_type_is_refused(self):
+        self.refused(["--guest", "hvm", "--kernel", "/nonexistent"],
+                     "a guest's type is pv or pvh, not 'hvm'")
+
+    def test_unknown_scenario_is_refused(self):
+        self.refused(["--guest", "pv::io,dance", "--kernel", "/nonexistent"],
+                     "no scenario 'dance' (io, balloon, vcpu, save, boot)")
+
+    def test_xl_line_without_value_is_refused(self):
+        self.refused(["--xl", "maxmem"], "--xl takes KEY=VALUE, not 'maxmem'")
+
+    def test_dom0_type_is_checked(self):
+        self.refused(["--dom0", "hvm"], "--dom0 is pv or pvh, not 'hvm'")
+
+    def test_boot_passes_guest_entries_on(self):
+        r = lt.run([os.path.join(lt.LINUX, "boot"), "xen-pvh-domu", "--dom0", "hvm"])
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--dom0 is pv or pvh, not 'hvm'", r.stderr)
+
+    LOG = """(XEN) Xen version 4.17
+earlyinit: xen_pv early clear_bss ok cycles=1 fn=0x1
+earlyinit-guest: toolstack up (4.17.7, dom0 6.1.192)
+pv-domu| earlyinit: xen_pv early clear_bss ok cycles=1 fn=0x1
+pv-domu| # Subtest: kasan
+pv-domu| BUG: KASAN: slab-out-of-bounds in kmalloc_oob_right
+pv-domu| # kasan: pass:41 fail:0 skip:14 total:55
+earlyinit-guest: pv-domu boot ok
+earlyinit-guest: pv-domu disk-guest ok md5 x
+earlyinit-guest: done passed=2 failed=0
+"""
+
+    def verdict_of(self, log, status=0, names=("pv-domu",)):
+        path = os.path.join(os.environ.get("TEST_TMPDIR", "/tmp"), "guest-verdict.log")
+        with open(path, "w") as f:
+            f.write(log)
+        r = lt.run([os.path.join(GUEST, "verdict"), path, str(status)] + list(names))
+        return r.returncode, r.stderr
+
+    def test_a_passing_log(self):
+        rc, err = self.verdict_of(self.LOG)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("pv-domu: boot ok disk-guest ok; KASAN not initialized; "
+                      "# kasan: pass:41 fail:0 skip:14 total:55", err)
+
+    def test_kasan_report_outside_the_suite_fails(self):
+        rc, err = self.verdict_of(self.LOG + "pv-domu| BUG: KASAN: use-after-free in xenvif_rx\n")
+        self.assertEqual(rc, 1, err)
+        self.assertIn("pv-domu: KASAN report outside KUnit: BUG: KASAN: use-after-free", err)
+
+    def test_a_failed_check_fails(self):
+        rc, err = self.verdict_of(self.LOG.replace("disk-guest ok md5 x", "disk-guest FAILED wrote a read b"))
+        self.assertEqual(rc, 1, err)
+        self.assertIn("pv-domu: disk-guest FAILED wrote a read b", err)
+
+    def test_a_guest_that_never_booted_fails(self):
+        rc, err = self.verdict_of(self.LOG.replace("earlyinit-guest: pv-domu boot ok\n", ""))
+        self.assertEqual(rc, 1, err)
+
+    def test_the_fatal_hook_is_exit_5(self):
+        rc, err = self.verdict_of(self.LOG + "pv-domu| earlyinit: unknown magic 0x0\n")
+        self.assertEqual(rc, 5, err)
+        self.assertIn("pv-domu: stopped by earlyinit: earlyinit: unknown magic", err)
+
+    def test_a_timeout_is_exit_3(self):
+        rc, err = self.verdict_of(self.LOG.replace("earlyinit-guest: done", "x"), status=124)
+        self.assertEqual(rc, 3, err)
+
+
 def main():
     loader = unittest.TestLoader()
     module = sys.modules[__name__]
