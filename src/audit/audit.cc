@@ -20,18 +20,6 @@ bool g_keep_memory_at_exit = false;
 int Error(std::ostream& err, const std::string& message) { return ReportError(err, message); }
 int Usage(std::ostream& err, const std::string& message) { return ReportUsage(err, message); }
 
-int Trace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context) {
-  if (!o.subarch.empty()) return Usage(err, "--subarch is an option of list only");
-  if (o.positional.empty()) return Usage(err, "trace needs at least one LOG");
-  TraceArgs a;
-  a.logs = o.positional;
-  a.binary = o.binary;
-  a.format = o.format == Format::kJson  ? TraceFormat::kJson
-             : o.format == Format::kSvg ? TraceFormat::kSvg
-                                        : TraceFormat::kText;
-  return RunTrace(a, out, err, load, context);
-}
-
 bool Colour(const Options& o, bool tty) {
   if (o.format == Format::kJson) return false;
   return o.color == Color::kAlways || (o.color == Color::kAuto && tty && !getenv("NO_COLOR"));
@@ -67,6 +55,7 @@ int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& o
       return r.findings.empty() ? kExitClean : kExitViolations;
     }
     case Command::kTrace:
+    case Command::kPaths:
     case Command::kNone: break;
   }
   return kExitError;
@@ -86,7 +75,6 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty,
             Loader load, void* context) {
-  if (IsPathsCommand(args)) return RunPaths(args, out, err);  // its own options
   Options o;
   const std::string e = ParseArgs(args, &o);
   if (!e.empty()) return Usage(err, e);
@@ -99,9 +87,10 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitClean;
   }
   if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check, trace or paths)");
-  if (o.command == Command::kTrace) return Trace(o, out, err, load, context);
   const std::string bad = CheckOperands(o);
   if (!bad.empty()) return Usage(err, bad);
+  if (o.command == Command::kTrace) return RunTrace(o, out, err, load, context);
+  if (o.command == Command::kPaths) return RunPaths(o, out, err);
 
   std::unique_ptr<Program> p(new Program);
   std::unique_ptr<Model> m(new Model);

@@ -17,6 +17,7 @@
 #include "src/audit/file_bytes.h"
 #include "src/audit/json.h"
 #include "src/audit/model.h"
+#include "src/audit/presets.h"
 #include "src/audit/program.h"
 #include "tests/audit/fixtures_env.h"
 #include "tests/support/process.h"
@@ -238,6 +239,25 @@ TEST(Units, ListOfAnUnknownSubarchLeavesNothingToRender) {
   EXPECT_EQ(out.str(), "no subarchs and no chains\n");
   EXPECT_EQ(audit::ComputeList(m, "xen_pv", &r), "");
   EXPECT_EQ(r.subarchs.size(), r.sequences.size());
+}
+
+// paths --preset's data (src/audit/presets.txt) parses, and a bad line is
+// named by its number.
+TEST(Units, PresetsAreData) {
+  ASSERT_NE(audit::FindPreset("linux-x86_64"), nullptr);
+  const audit::Preset& p = *audit::FindPreset("linux-x86_64");
+  ASSERT_EQ(p.entries.size(), 3u);
+  EXPECT_EQ(p.entries[1].symbols, (std::vector<std::string>{"earlyinit_enter_pvh|xen_prepare_pvh", "x86_64_start_kernel"}));
+  EXPECT_EQ(p.entries[1].subarch, "xen_pvh");
+  EXPECT_TRUE(p.entries[1].optional);
+  EXPECT_EQ(p.stops.count("start_kernel"), 1u);
+  std::vector<audit::Preset> v;
+  EXPECT_EQ(audit::ParsePresets("# c\npreset a\nentry e s f,g\nstop x\npreset b\n", &v), "");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].entries[0].symbols, (std::vector<std::string>{"f", "g"}));
+  std::vector<audit::Preset> bad;
+  EXPECT_EQ(audit::ParsePresets("stop x\n", &bad), "line 1: \"stop\" before the first preset");
+  EXPECT_NE(audit::ParsePresets("preset a\n\nentry e f\n", &bad).find("line 3: want"), std::string::npos);
 }
 
 TEST(Units, LoadBufferRejectsGarbage) {
