@@ -1,11 +1,15 @@
-// earlyinit-audit's top: parse arguments -> load -> model -> one function
-// per command that returns a result -> the text, JSON or SVG renderer.
+// earlyinit-audit's top: parse and check the arguments -> load -> model ->
+// the names checked against it -> one function per command that returns a
+// result -> the text, JSON or SVG renderer.
 #include "src/audit/audit.h"
 
 #include <cstdlib>
 #include <memory>
 
-#include "src/audit/commands.h"
+#include "src/audit/check_cmd.h"
+#include "src/audit/diff_cmd.h"
+#include "src/audit/list_cmd.h"
+#include "src/audit/matrix_cmd.h"
 #include "src/audit/errors.h"
 #include "src/audit/options.h"
 #include "src/audit/paths_cmd.h"
@@ -25,15 +29,29 @@ bool Colour(const Options& o, bool tty) {
   return o.color == Color::kAlways || (o.color == Color::kAuto && tty && !getenv("NO_COLOR"));
 }
 
-// One command over the loaded program and its model.
+// The subarchs the command names (list --subarch, diff's two), checked
+// against the model: "" or the error.
+std::string UnknownNamedSubarch(const Options& o, const Model& m) {
+  std::vector<std::string> named;
+  if (!o.subarch.empty()) named = {o.subarch};
+  if (o.command == Command::kDiff) named = {o.positional[0], o.positional[1]};
+  const std::vector<ShownSubarch> known = named.empty() ? std::vector<ShownSubarch>() : AllSubarchs(m);
+  for (const std::string& s : named) {
+    const std::string e = UnknownSubarch(known, s);
+    if (!e.empty()) return e;
+  }
+  return "";
+}
+
+// One command over the loaded program and its model: compute, then render.
 int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& out,
              std::ostream& err, bool tty) {
   const bool json = o.format == Format::kJson;
+  const std::string unknown = UnknownNamedSubarch(o, m);
+  if (!unknown.empty()) return Error(err, unknown);
   switch (o.command) {
     case Command::kList: {
-      ListResult r;
-      const std::string e = ComputeList(m, o.subarch, &r);
-      if (!e.empty()) return Error(err, e);
+      const ListResult r = ComputeList(m, o.subarch);
       json ? RenderListJson(p, m, r, out) : RenderListText(m, r, out);
       return kExitClean;
     }
@@ -43,9 +61,7 @@ int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& o
       return r.ok ? kExitClean : kExitViolations;
     }
     case Command::kDiff: {
-      DiffResult r;
-      const std::string e = ComputeDiff(m, o.positional[0], o.positional[1], &r);
-      if (!e.empty()) return Error(err, e);
+      const DiffResult r = ComputeDiff(m, o.positional[0], o.positional[1]);
       json ? RenderDiffJson(p, r, out) : RenderDiffText(r, out);
       return r.same ? kExitClean : kExitViolations;
     }

@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <memory>
 
-#include "src/audit/commands.h"
 #include "src/audit/errors.h"
 #include "src/audit/presets.h"
+#include "src/audit/program.h"
+#include "src/audit/sequences.h"
 #include "src/audit/text.h"
+#include "src/audit/vocabulary.h"
 
 namespace audit {
 
