@@ -1,11 +1,15 @@
-// earlyinit-audit's top: parse arguments -> load -> model -> one function
-// per command that returns a result -> the text, JSON or SVG renderer.
+// earlyinit-audit's top: parse and check the arguments -> load -> model ->
+// the names checked against it -> one function per command that returns a
+// result -> the text, JSON or SVG renderer.
 #include "src/audit/audit.h"
 
 #include <cstdlib>
 #include <memory>
 
-#include "src/audit/commands.h"
+#include "src/audit/check_cmd.h"
+#include "src/audit/diff_cmd.h"
+#include "src/audit/list_cmd.h"
+#include "src/audit/matrix_cmd.h"
 #include "src/audit/errors.h"
 #include "src/audit/options.h"
 #include "src/audit/paths_cmd.h"
@@ -20,32 +24,34 @@ bool g_keep_memory_at_exit = false;
 int Error(std::ostream& err, const std::string& message) { return ReportError(err, message); }
 int Usage(std::ostream& err, const std::string& message) { return ReportUsage(err, message); }
 
-int Trace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context) {
-  if (!o.subarch.empty()) return Usage(err, "--subarch is an option of list only");
-  if (o.positional.empty()) return Usage(err, "trace needs at least one LOG");
-  TraceArgs a;
-  a.logs = o.positional;
-  a.binary = o.binary;
-  a.format = o.format == Format::kJson  ? TraceFormat::kJson
-             : o.format == Format::kSvg ? TraceFormat::kSvg
-                                        : TraceFormat::kText;
-  return RunTrace(a, out, err, load, context);
-}
-
 bool Colour(const Options& o, bool tty) {
   if (o.format == Format::kJson) return false;
   return o.color == Color::kAlways || (o.color == Color::kAuto && tty && !getenv("NO_COLOR"));
 }
 
-// One command over the loaded program and its model.
+// The subarchs the command names (list --subarch, diff's two), checked
+// against the model: "" or the error.
+std::string UnknownNamedSubarch(const Options& o, const Model& m) {
+  std::vector<std::string> named;
+  if (!o.subarch.empty()) named = {o.subarch};
+  if (o.command == Command::kDiff) named = {o.positional[0], o.positional[1]};
+  const std::vector<ShownSubarch> known = named.empty() ? std::vector<ShownSubarch>() : AllSubarchs(m);
+  for (const std::string& s : named) {
+    const std::string e = UnknownSubarch(known, s);
+    if (!e.empty()) return e;
+  }
+  return "";
+}
+
+// One command over the loaded program and its model: compute, then render.
 int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& out,
              std::ostream& err, bool tty) {
   const bool json = o.format == Format::kJson;
+  const std::string unknown = UnknownNamedSubarch(o, m);
+  if (!unknown.empty()) return Error(err, unknown);
   switch (o.command) {
     case Command::kList: {
-      ListResult r;
-      const std::string e = ComputeList(m, o.subarch, &r);
-      if (!e.empty()) return Error(err, e);
+      const ListResult r = ComputeList(m, o.subarch);
       json ? RenderListJson(p, m, r, out) : RenderListText(m, r, out);
       return kExitClean;
     }
@@ -55,9 +61,7 @@ int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& o
       return r.ok ? kExitClean : kExitViolations;
     }
     case Command::kDiff: {
-      DiffResult r;
-      const std::string e = ComputeDiff(m, o.positional[0], o.positional[1], &r);
-      if (!e.empty()) return Error(err, e);
+      const DiffResult r = ComputeDiff(m, o.positional[0], o.positional[1]);
       json ? RenderDiffJson(p, r, out) : RenderDiffText(r, out);
       return r.same ? kExitClean : kExitViolations;
     }
@@ -67,6 +71,7 @@ int Dispatch(const Options& o, const Program& p, const Model& m, std::ostream& o
       return r.findings.empty() ? kExitClean : kExitViolations;
     }
     case Command::kTrace:
+    case Command::kPaths:
     case Command::kNone: break;
   }
   return kExitError;
@@ -86,7 +91,6 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool tty,
             Loader load, void* context) {
-  if (IsPathsCommand(args)) return RunPaths(args, out, err);  // its own options
   Options o;
   const std::string e = ParseArgs(args, &o);
   if (!e.empty()) return Usage(err, e);
@@ -99,9 +103,10 @@ int RunWith(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitClean;
   }
   if (o.command_word.empty()) return Usage(err, "no command given (list, matrix, diff, check, trace or paths)");
-  if (o.command == Command::kTrace) return Trace(o, out, err, load, context);
   const std::string bad = CheckOperands(o);
   if (!bad.empty()) return Usage(err, bad);
+  if (o.command == Command::kTrace) return RunTrace(o, out, err, load, context);
+  if (o.command == Command::kPaths) return RunPaths(o, out, err);
 
   std::unique_ptr<Program> p(new Program);
   std::unique_ptr<Model> m(new Model);

@@ -1,5 +1,5 @@
 // earlyinit-audit: the tool's entry (audit.cc); the commands are in
-// commands.h and trace_cmd.h. main.cc only forwards argv here, so tests and
+// list_cmd.h, matrix_cmd.h, diff_cmd.h, check_cmd.h, trace_cmd.h and paths_cmd.h. main.cc only forwards argv here, so tests and
 // the fuzz target drive the whole tool in-process.
 #ifndef EARLYINIT_SRC_AUDIT_AUDIT_H
 #define EARLYINIT_SRC_AUDIT_AUDIT_H

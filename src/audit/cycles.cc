@@ -6,7 +6,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "src/audit/commands.h"
 #include "src/audit/rules.h"
 
 namespace audit {

@@ -1,13 +1,16 @@
-// earlyinit-audit: the command line, parsed into enums (docs/audit.md).
+// earlyinit-audit: the command line of every command, parsed in one place
+// into one Options (docs/audit.md), with one usage text.
 #ifndef EARLYINIT_SRC_AUDIT_OPTIONS_H
 #define EARLYINIT_SRC_AUDIT_OPTIONS_H
 
 #include <string>
 #include <vector>
 
+#include "src/audit/call_tree.h"
+
 namespace audit {
 
-enum class Command { kNone, kList, kMatrix, kDiff, kCheck, kTrace };
+enum class Command { kNone, kList, kMatrix, kDiff, kCheck, kTrace, kPaths };
 enum class Format { kText, kJson, kSvg };
 enum class Color { kAuto, kAlways, kNever };
 
@@ -18,17 +21,22 @@ struct Options {
   Color color = Color::kAuto;
   std::string subarch;  // list --subarch
   std::string binary;   // trace --binary
+  std::vector<PathEntry> entries;  // paths --entry, in the order given
+  TreeOptions tree;                // paths --stop, --depth
+  std::string preset;              // paths --preset
+  std::string paths_option;        // the first of paths' options given (for messages)
   std::vector<std::string> positional;
   bool help = false, version = false;
 };
 
 extern const char kUsage[];
 
-// Parses options anywhere on the line; returns "" or a usage error.
+// Parses options anywhere on the line, checking each option's value;
+// returns "" or a usage error.
 std::string ParseArgs(const std::vector<std::string>& args, Options* o);
 
-// What a command needs after parsing (its operands, its options); returns
-// "" or a usage error. Not for kTrace (trace_cmd.cc checks its own).
+// Whether the options and operands fit the command: each option belongs to
+// it, it has its operands. Returns "" or a usage error.
 std::string CheckOperands(const Options& o);
 
 }  // namespace audit

@@ -1,156 +1,24 @@
-// paths: parse the line -> open the DWARF -> build each entry's tree ->
+// paths: open the DWARF -> resolve the entries -> build each entry's tree ->
 // the matrix and the KASAN rule -> text, JSON or SVG.
 #include "src/audit/paths_cmd.h"
-
-#include "src/audit/errors.h"
 
 #include <algorithm>
 #include <memory>
 
-#include "src/audit/audit.h"
-#include "src/audit/commands.h"
-#include "src/audit/options.h"  // kUsage
-#include "src/audit/paths_report.h"
+#include "src/audit/errors.h"
+#include "src/audit/presets.h"
+#include "src/audit/program.h"
+#include "src/audit/sequences.h"
+#include "src/audit/text.h"
+#include "src/audit/vocabulary.h"
 
 namespace audit {
 
 namespace {
 
-// Options that take a value as the next word.
-bool TakesValue(const std::string& a) {
-  for (const char* o : {"--format", "--color", "--colour", "--binary", "--subarch", "--entry",
-                        "--stop", "--depth", "--preset"})
-    if (a == o) return true;
-  return false;
-}
-
-struct PathsArgs {
-  std::string file;
-  std::vector<PathEntry> entries;
-  TreeOptions tree;
-  std::string format = "text";
-  bool help = false;
-};
-
-constexpr int kMaxDepth = 64;
-
-// --preset linux-x86_64: Linux's three x86-64 entries and where they meet.
-// Its PVH entry is what pvh_start_xen calls before startup_64:
-// xen_prepare_pvh in Linux, earlyinit_enter_pvh in examples/linux's patched
-// kernel (which runs xen_prepare_pvh later, in the chain). An entry whose
-// kernel lacks it (built without XEN_PV, say) is left out, and said so.
-void LinuxX8664(PathsArgs* a) {
-  a->entries.push_back({"native", {"x86_64_start_kernel"}, "pc", true});
-  a->entries.push_back({"pvh", {"earlyinit_enter_pvh|xen_prepare_pvh", "x86_64_start_kernel"}, "xen_pvh", true});
-  a->entries.push_back({"xen_pv", {"xen_start_kernel"}, "xen_pv", true});
-  a->tree.stops.insert("start_kernel");
-  // static_call_update_early() calls it only once static_call_initialized,
-  // which start_kernel sets: before then it patches the trampoline with the
-  // uninstrumented __static_call_update_early. Followed, it would reach
-  // mutexes and the scheduler, none of which runs that early.
-  a->tree.stops.insert("__static_call_update");
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> v;
-  size_t from = 0;
-  for (size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + 1) v.push_back(s.substr(from, at - from));
-  v.push_back(s.substr(from));
-  return v;
-}
-
-std::string Entry(const std::string& v, PathsArgs* a) {
-  const size_t eq = v.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
-    return "--entry needs NAME=SYMBOL[,SYMBOL...], not \"" + v + "\"";
-  PathEntry e{v.substr(0, eq), Split(v.substr(eq + 1), ','), v.substr(0, eq)};
-  for (const std::string& s : e.symbols)
-    if (s.empty()) return "--entry " + v + ": an empty SYMBOL";
-  for (const PathEntry& o : a->entries)
-    if (o.name == e.name) return "entry " + e.name + " is given twice";
-  a->entries.push_back(std::move(e));
-  return "";
-}
-
-std::string Depth(const std::string& v, PathsArgs* a) {
-  if (v.empty() || v.size() > 3 || v.find_first_not_of("0123456789") != std::string::npos ||
-      std::stoi(v) < 1 || std::stoi(v) > kMaxDepth)
-    return "--depth needs a number from 1 to " + std::to_string(kMaxDepth) + ", not \"" + v + "\"";
-  a->tree.depth = std::stoi(v);
-  return "";
-}
-
-std::string Option(const std::string& name, const std::string& v, PathsArgs* a, bool* preset) {
-  if (name == "--help" || name == "-h") {
-    a->help = true;
-    return "";
-  }
-  if (name == "--entry") return Entry(v, a);
-  if (name == "--stop") {
-    if (v.empty()) return "--stop needs a SYMBOL";
-    a->tree.stops.insert(v);
-    return "";
-  }
-  if (name == "--depth") return Depth(v, a);
-  if (name == "--format") {
-    if (v != "text" && v != "json" && v != "svg") return "unknown format \"" + v + "\" (text, json or svg)";
-    a->format = v;
-    return "";
-  }
-  if (name == "--preset") {
-    if (v != "linux-x86_64") return "unknown preset \"" + v + "\" (linux-x86_64)";
-    *preset = true;
-    return "";
-  }
-  return "unknown option " + name + " (paths takes --entry, --stop, --depth, --preset, --format)";
-}
-
-std::string Parse(const std::vector<std::string>& args, PathsArgs* a) {
-  bool seen_command = false, preset = false, only_files = false;
-  std::vector<std::string> files;
-  PathsArgs user;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& s = args[i];
-    if (s == "--" && !only_files) {
-      only_files = true;
-      continue;
-    }
-    if (only_files || s.size() < 2 || s[0] != '-') {
-      if (seen_command) files.push_back(s);
-      seen_command = true;
-      continue;
-    }
-    const size_t eq = s.find('=');
-    std::string name = s.substr(0, eq), value;
-    if (eq != std::string::npos) value = s.substr(eq + 1);
-    else if (TakesValue(s)) {
-      if (i + 1 >= args.size()) return "option " + s + " needs a value";
-      value = args[++i];
-    }
-    const std::string e = Option(name, value, &user, &preset);
-    if (!e.empty()) return e;
-  }
-  if (user.help) {
-    a->help = true;
-    return "";
-  }
-  if (files.size() != 1) return "paths needs exactly one FILE";
-  if (preset) LinuxX8664(a);
-  for (PathEntry& e : user.entries) {
-    for (const PathEntry& o : a->entries)
-      if (o.name == e.name) return "entry " + e.name + " is given twice";
-    a->entries.push_back(std::move(e));
-  }
-  if (a->entries.empty()) return "paths needs --entry NAME=SYMBOL or --preset linux-x86_64";
-  a->tree.stops.insert(user.tree.stops.begin(), user.tree.stops.end());
-  a->tree.depth = user.tree.depth;
-  a->format = user.format;
-  a->file = files[0];
-  return "";
-}
-
 // The chains of the file's earlyinit metadata, if it has any.
-Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string* bytes) {
+Chains ReadChains(const std::string& file, const std::vector<PathEntry>& entries, const DwarfCalls& dwarf,
+                  const std::string* bytes) {
   Chains chains;
   // The fuzz target reads DWARF only; a kernel without earlyinit has no
   // metadata, and loading its 100,000 symbols for nothing costs.
@@ -158,9 +26,9 @@ Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string
   auto p = std::make_unique<Program>();
   auto m = std::make_unique<Model>();
   std::string error;
-  if (!LoadProgram({a.file}, p.get(), &error)) return chains;
+  if (!LoadProgram({file}, p.get(), &error)) return chains;
   BuildModel(*p, m.get());
-  for (const PathEntry& e : a.entries) {
+  for (const PathEntry& e : entries) {
     if (e.subarch.empty() || chains.count(e.subarch)) continue;
     std::vector<DispatchStep>& steps = chains[e.subarch];
     for (const RunItem& it : RunSequence(*m, e.subarch))
@@ -170,8 +38,8 @@ Chains ReadChains(const PathsArgs& a, const DwarfCalls& dwarf, const std::string
   return chains;
 }
 
-// Each symbol becomes its first alternative in the file ("A|B"). Entries
-// of a preset that lack one go to *absent; the others' missing symbols are
+// Each symbol becomes its first alternative in the file ("A|B"). Optional
+// entries that lack one go to *absent; the others' missing symbols are
 // returned, named with their entry ("" : none).
 std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
                     std::vector<AbsentEntry>* absent) {
@@ -196,48 +64,58 @@ std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
   return missing;
 }
 
-int Fail(std::ostream& err, const std::string& message) { return ReportError(err, message); }
+// The entries `paths` follows: the preset's (optional), then those given.
+// "" or the error.
+std::string ResolveEntries(const Options& o, const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
+                           std::vector<AbsentEntry>* absent) {
+  *entries = o.preset.empty() ? std::vector<PathEntry>() : FindPreset(o.preset)->entries;
+  entries->insert(entries->end(), o.entries.begin(), o.entries.end());
+  const std::string missing = Resolve(dwarf, entries, absent);
+  if (!missing.empty()) return o.positional[0] + ": no function symbol " + missing;
+  if (entries->empty()) return o.positional[0] + ": none of the preset's entries is in the file";
+  return "";
+}
 
 }  // namespace
 
-bool IsPathsCommand(const std::vector<std::string>& args) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--") return i + 1 < args.size() && args[i + 1] == "paths";
-    if (a.size() < 2 || a[0] != '-') return a == "paths";
-    if (TakesValue(a)) ++i;
-  }
-  return false;
+PathsResult ComputePaths(const std::string& file, DwarfCalls& dwarf, const std::vector<PathEntry>& entries,
+                         const TreeOptions& tree, const Chains& chains) {
+  PathsResult r;
+  r.file = file;
+  r.options = tree;
+  r.trees = BuildTrees(dwarf, entries, tree, chains);
+  r.matrix = EntryMatrix(r.trees);
+  r.findings = KasanRule(r.trees);
+  return r;
 }
 
-int RunPaths(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-             const std::string* bytes) {
-  PathsArgs a;
-  const std::string usage = Parse(args, &a);
-  if (!usage.empty()) return ReportUsage(err, usage);
-  if (a.help) {
-    out << kUsage;
-    return kExitClean;
-  }
+int RunPaths(const Options& o, std::ostream& out, std::ostream& err, const std::string* bytes) {
+  const std::string& file = o.positional[0];
   std::string error;
   DwarfCalls::OpenError why;
   std::unique_ptr<DwarfCalls> dwarf = bytes ? DwarfCalls::OpenMemory(*bytes, &error, &why)
-                                            : DwarfCalls::OpenFile(a.file, &error, &why);
-  if (!dwarf) return Fail(err, error);
-  PathsResult r;
-  const std::string missing = Resolve(*dwarf, &a.entries, &r.absent);
-  if (!missing.empty()) return Fail(err, a.file + ": no function symbol " + missing);
-  if (a.entries.empty()) return Fail(err, a.file + ": none of the preset's entries is in the file");
-  r.file = a.file;
-  r.options = a.tree;
-  r.trees = BuildTrees(*dwarf, a.entries, a.tree, ReadChains(a, *dwarf, bytes));
-  if (!dwarf->damage().empty()) return Fail(err, a.file + ": " + dwarf->damage());
-  r.matrix = EntryMatrix(r.trees);
-  r.findings = KasanRule(r.trees);
-  if (a.format == "json") RenderPathsJson(r, out);
-  else if (a.format == "svg") RenderPathsSvg(r, out);
+                                            : DwarfCalls::OpenFile(file, &error, &why);
+  if (!dwarf) return ReportError(err, error);
+  std::vector<PathEntry> entries;
+  std::vector<AbsentEntry> absent;
+  error = ResolveEntries(o, *dwarf, &entries, &absent);
+  if (!error.empty()) return ReportError(err, error);
+  TreeOptions tree = o.tree;
+  if (!o.preset.empty()) tree.stops.insert(FindPreset(o.preset)->stops.begin(), FindPreset(o.preset)->stops.end());
+  PathsResult r = ComputePaths(file, *dwarf, entries, tree, ReadChains(file, entries, *dwarf, bytes));
+  if (!dwarf->damage().empty()) return ReportError(err, file + ": " + dwarf->damage());
+  r.absent = std::move(absent);
+  if (o.format == Format::kJson) RenderPathsJson(r, out);
+  else if (o.format == Format::kSvg) RenderPathsSvg(r, out);
   else RenderPathsText(r, out);
   return r.findings.empty() ? kExitClean : kExitViolations;
+}
+
+// Kept for tests/audit_paths/rules_test; the tool parses once (options.h).
+bool IsPathsCommand(const std::vector<std::string>& args) {
+  Options o;
+  ParseArgs(args, &o);
+  return o.command == Command::kPaths;
 }
 
 }  // namespace audit

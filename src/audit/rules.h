@@ -1,4 +1,5 @@
-// earlyinit-audit: helpers of `check`'s rules (check_cmd.cc, cycles.cc).
+// earlyinit-audit: `check`'s rules' helpers and the cycle rule (check_cmd.cc,
+// cycles.cc).
 #ifndef EARLYINIT_SRC_AUDIT_RULES_H
 #define EARLYINIT_SRC_AUDIT_RULES_H
 
@@ -7,8 +8,12 @@
 #include <vector>
 
 #include "src/audit/finding.h"
+#include "src/audit/model.h"
 
 namespace audit {
+
+// Each dependency cycle among the steps, as a finding (cycles.cc).
+void FindCycles(const Model& m, std::vector<Finding>* out);
 
 // A rule's finding: the source of the record involved and the pair.
 inline void AddFinding(std::vector<Finding>* v, FindingKind kind, const std::string& message,

@@ -1,5 +1,6 @@
 // earlyinit-audit: bytes as SVG/XML text (entities for & < > ", "?" for a
-// control byte or one that is not ASCII). Shared by the SVG renderers.
+// control byte or one that is not ASCII). Shared by the SVG renderers
+// (trace_svg.cc, paths_svg.cc).
 #ifndef EARLYINIT_SRC_AUDIT_SVG_TEXT_H
 #define EARLYINIT_SRC_AUDIT_SVG_TEXT_H
 
@@ -7,7 +8,7 @@
 
 namespace audit {
 
-std::string Xml(const std::string& s);  // trace_svg.cc
+std::string Xml(const std::string& s);
 
 }  // namespace audit
 

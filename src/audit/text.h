@@ -1,6 +1,6 @@
 // earlyinit-audit: text helpers for messages: std::string + std::string_view
 // (C++26 has it, P2591), for the messages built from the model's names,
-// which are views; Str and Hex.
+// which are views; Str, Hex and Split.
 #ifndef EARLYINIT_SRC_AUDIT_TEXT_H
 #define EARLYINIT_SRC_AUDIT_TEXT_H
 
@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace audit {
 
@@ -20,6 +21,15 @@ inline std::string Hex(uint64_t v) {
   char b[24];
   std::snprintf(b, sizeof b, "0x%llx", static_cast<unsigned long long>(v));
   return b;
+}
+
+// s cut at each sep: "a,,b" is {"a", "", "b"}.
+inline std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> v;
+  size_t from = 0;
+  for (size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + 1) v.push_back(s.substr(from, at - from));
+  v.push_back(s.substr(from));
+  return v;
 }
 
 inline std::string operator+(std::string a, std::string_view b) { return a.append(b); }

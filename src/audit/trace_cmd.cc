@@ -58,30 +58,29 @@ TraceResult ComputeTrace(const std::vector<LogText>& logs, const Model* binary,
   return r;
 }
 
-int RunTrace(const TraceArgs& a, std::ostream& out, std::ostream& err, Loader load,
-             void* context) {
+int RunTrace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context) {
   std::string error;
-  std::vector<std::string> texts(a.logs.size());
+  std::vector<std::string> texts(o.positional.size());
   std::vector<LogText> logs;
-  for (size_t i = 0; i < a.logs.size() && error.empty(); ++i)
-    if (ReadLog(a.logs[i], &texts[i], &error)) logs.push_back({a.logs[i], texts[i]});
+  for (size_t i = 0; i < o.positional.size() && error.empty(); ++i)
+    if (ReadLog(o.positional[i], &texts[i], &error)) logs.push_back({o.positional[i], texts[i]});
   std::unique_ptr<Program> program;
   std::unique_ptr<Model> model;
-  if (error.empty() && !a.binary.empty()) {
+  if (error.empty() && !o.binary.empty()) {
     program.reset(new Program);
     model.reset(new Model);
-    if (load({a.binary}, program.get(), &error, context)) {
+    if (load({o.binary}, program.get(), &error, context)) {
       BuildModel(*program, model.get());
       error = UnreadableError(*program, *model);
       ReportNotes(err, model->notices);
     }
   }
   TraceResult r;
-  if (error.empty()) r = ComputeTrace(logs, model.get(), a.binary, &error);
+  if (error.empty()) r = ComputeTrace(logs, model.get(), o.binary, &error);
   if (!error.empty()) return ReportError(err, error);
-  if (a.format == TraceFormat::kText) RenderTraceText(r, out);
-  if (a.format == TraceFormat::kJson) RenderTraceJson(r, out);
-  if (a.format == TraceFormat::kSvg) RenderTraceSvg(r, out);
+  if (o.format == Format::kText) RenderTraceText(r, out);
+  if (o.format == Format::kJson) RenderTraceJson(r, out);
+  if (o.format == Format::kSvg) RenderTraceSvg(r, out);
   return r.diffs.empty() ? kExitClean : kExitViolations;
 }
 

@@ -8,23 +8,17 @@
 #include <string_view>
 #include <vector>
 
+#include "src/audit/options.h"
 #include "src/audit/vocabulary.h"
 #include "src/audit/trace_report.h"
 
 namespace audit {
 
-enum class TraceFormat { kText, kJson, kSvg };
-
-struct TraceArgs {
-  std::vector<std::string> logs;  // "-" is standard input
-  std::string binary;             // "" without --binary
-  TraceFormat format = TraceFormat::kText;
-};
-
-// Exit status: 0 clean, 1 differences from the binary, 2 a log without
-// trace lines, an unreadable log or binary (message on err).
-int RunTrace(const TraceArgs& args, std::ostream& out, std::ostream& err, Loader load,
-             void* context);
+// Runs `trace` on parsed, checked options: the LOGs are o.positional
+// ("-" is standard input). Exit status: 0 clean, 1 differences from the
+// binary, 2 a log without trace lines, an unreadable log or binary
+// (message on err).
+int RunTrace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context);
 
 // The result from logs already in memory and an optional model (null
 // without --binary); the fuzz target calls this. The texts are read, not

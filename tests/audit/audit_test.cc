@@ -13,11 +13,14 @@
 
 #include "gtest/gtest.h"
 #include "src/audit/audit.h"
-#include "src/audit/commands.h"
+#include "src/audit/check_cmd.h"
 #include "src/audit/file_bytes.h"
 #include "src/audit/json.h"
+#include "src/audit/list_cmd.h"
 #include "src/audit/model.h"
+#include "src/audit/presets.h"
 #include "src/audit/program.h"
+#include "src/audit/report_fields.h"
 #include "tests/audit/fixtures_env.h"
 #include "tests/support/process.h"
 
@@ -224,20 +227,40 @@ TEST(Units, WidthsAreTheSizesOfTheCells) {
   }
 }
 
-// An unknown subarch is an error and leaves the result empty (the fuzz
-// target rendered the half-made result: subarchs without sequences).
+// An unknown subarch is an error before anything is computed; ComputeList
+// of one shows nothing rather than a subarch without its sequence.
 TEST(Units, ListOfAnUnknownSubarchLeavesNothingToRender) {
   audit::Model m;
   m.subarchs = {{"xen_pv", "Xen PV", 2, "", 0}};
   m.Index();
-  audit::ListResult r;
-  EXPECT_EQ(audit::ComputeList(m, "pc", &r), "unknown subarch pc (known: xen_pv)");
+  EXPECT_EQ(audit::UnknownSubarch(audit::AllSubarchs(m), "pc"), "unknown subarch pc (known: xen_pv)");
+  audit::ListResult r = audit::ComputeList(m, "pc");
   EXPECT_TRUE(r.subarchs.empty());
   std::ostringstream out;
   audit::RenderListText(m, r, out);
   EXPECT_EQ(out.str(), "no subarchs and no chains\n");
-  EXPECT_EQ(audit::ComputeList(m, "xen_pv", &r), "");
+  r = audit::ComputeList(m, "xen_pv");
+  EXPECT_EQ(r.subarchs.size(), 1u);
   EXPECT_EQ(r.subarchs.size(), r.sequences.size());
+}
+
+// paths --preset's data (src/audit/presets.txt) parses, and a bad line is
+// named by its number.
+TEST(Units, PresetsAreData) {
+  ASSERT_NE(audit::FindPreset("linux-x86_64"), nullptr);
+  const audit::Preset& p = *audit::FindPreset("linux-x86_64");
+  ASSERT_EQ(p.entries.size(), 3u);
+  EXPECT_EQ(p.entries[1].symbols, (std::vector<std::string>{"earlyinit_enter_pvh|xen_prepare_pvh", "x86_64_start_kernel"}));
+  EXPECT_EQ(p.entries[1].subarch, "xen_pvh");
+  EXPECT_TRUE(p.entries[1].optional);
+  EXPECT_EQ(p.stops.count("start_kernel"), 1u);
+  std::vector<audit::Preset> v;
+  EXPECT_EQ(audit::ParsePresets("# c\npreset a\nentry e s f,g\nstop x\npreset b\n", &v), "");
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0].entries[0].symbols, (std::vector<std::string>{"f", "g"}));
+  std::vector<audit::Preset> bad;
+  EXPECT_EQ(audit::ParsePresets("stop x\n", &bad), "line 1: \"stop\" before the first preset");
+  EXPECT_NE(audit::ParsePresets("preset a\n\nentry e f\n", &bad).find("line 3: want"), std::string::npos);
 }
 
 TEST(Units, LoadBufferRejectsGarbage) {

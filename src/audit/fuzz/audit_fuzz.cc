@@ -13,7 +13,10 @@
 #include <vector>
 
 #include "src/audit/audit.h"
-#include "src/audit/commands.h"
+#include "src/audit/check_cmd.h"
+#include "src/audit/diff_cmd.h"
+#include "src/audit/list_cmd.h"
+#include "src/audit/matrix_cmd.h"
 #include "src/audit/elf_file.h"
 #include "src/audit/fuzz/null_stream.h"
 #include "src/audit/model.h"
@@ -35,8 +38,9 @@ void OneCommand(const audit::Program& p, const audit::Model& m, unsigned which) 
   audit_fuzz::NullStream out;  // every byte written, none kept
   switch (which % 4) {
     case 0: {
-      audit::ListResult list;
-      if (!audit::ComputeList(m, which & 4 ? "pc" : "", &list).empty()) break;  // no pc: the tool exits 2
+      const std::string only = which & 4 ? "pc" : "";
+      if (!only.empty() && !audit::UnknownSubarch(audit::AllSubarchs(m), only).empty()) break;  // the tool exits 2
+      const audit::ListResult list = audit::ComputeList(m, only);
       audit::RenderListText(m, list, out);
       audit::RenderListJson(p, m, list, out);
       break;
@@ -48,8 +52,9 @@ void OneCommand(const audit::Program& p, const audit::Model& m, unsigned which) 
       break;
     }
     case 2: {
-      audit::DiffResult diff;
-      if (!audit::ComputeDiff(m, "pc", "xen_pv", &diff).empty()) break;
+      const std::vector<audit::ShownSubarch> known = audit::AllSubarchs(m);
+      if (!audit::UnknownSubarch(known, "pc").empty() || !audit::UnknownSubarch(known, "xen_pv").empty()) break;
+      const audit::DiffResult diff = audit::ComputeDiff(m, "pc", "xen_pv");
       audit::RenderDiffText(diff, out);
       audit::RenderDiffJson(p, diff, out);
       break;

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* const kFormats[] = {"text", "json", "svg"};
   const char* format = kFormats[(size ? data[size - 1] : 0) % 3];
   audit_fuzz::NullStream out, err;
-  audit::RunPaths({"paths", "input", "--preset", "linux-x86_64", "--depth", "4", "--format", format},
-                  out, err, &bytes);
+  audit::Options o;
+  audit::ParseArgs({"paths", "input", "--preset", "linux-x86_64", "--depth", "4", "--format", format}, &o);
+  audit::RunPaths(o, out, err, &bytes);
   return 0;
 }
