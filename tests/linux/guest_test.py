@@ -180,6 +180,17 @@ earlyinit-guest: done passed=2 failed=0
         self.assertEqual(rc, 1, err)
         self.assertIn("pv-domu: KASAN report outside KUnit: BUG: KASAN: use-after-free", err)
 
+    def test_early_hypercall_lines_belong_to_the_guest_created_last(self):
+        names = ["pv-domu", "pvh-domu"]
+        streams = verdict.split([
+            "earlyinit-guest: pv-domu: xl create (pv)", "(d1) early one",
+            "earlyinit-guest: pvh-domu: xl create (pvh)", "(d2) kasan: KernelAddressSanitizer initialized",
+            "(XEN) d2v0: upcall vector f3", "pvh-domu| console line"], names)
+        self.assertEqual(streams["pv-domu"], ["early one"])
+        self.assertEqual(streams["pvh-domu"],
+                         ["kasan: KernelAddressSanitizer initialized", "console line"])
+        self.assertEqual(len(streams["xen"]), 3)
+
     def test_a_failed_check_fails(self):
         rc, err = self.verdict_of(self.LOG.replace("disk-guest ok md5 x", "disk-guest FAILED wrote a read b"))
         self.assertEqual(rc, 1, err)
