@@ -36,10 +36,10 @@ check left_archive 1 "linux-source-6.1 6.1.192-2, the version tools/pins pins (e
 check unknown 1 "xen-hypervisor-9 is not in Debian's archive as apt sees it" xen-hypervisor-9 1.0
 check usage 2 "usage: tools/pin_check PACKAGE VERSION" linux-source-6.1
 
-# tools/pins: "package version install|fetch" lines, each package once.
+# tools/pins: "package version install|fetch|deb" lines, each package once.
 pins=$(grep -v '^#' "$root/tools/pins" | grep -v '^ *$')
-if ! printf '%s\n' "$pins" | awk 'NF != 3 || ($3 != "install" && $3 != "fetch") { exit 1 }'; then
-  echo "FAIL pins_format: a line is not 'package version install|fetch'"; failed=1
+if ! printf '%s\n' "$pins" | awk 'NF != 3 || ($3 != "install" && $3 != "fetch" && $3 != "deb") { exit 1 }'; then
+  echo "FAIL pins_format: a line is not 'package version install|fetch|deb'"; failed=1
 fi
 
 # tools/pinned reads them back; --upstream drops the Debian revision.
