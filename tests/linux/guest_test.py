@@ -210,18 +210,5 @@ earlyinit-guest: done passed=2 failed=0
         self.assertEqual(rc, 3, err)
 
 
-def main():
-    loader = unittest.TestLoader()
-    module = sys.modules[__name__]
-    names = sys.argv[1:]
-    suite = (loader.loadTestsFromNames(names, module) if names
-             else loader.loadTestsFromModule(module))
-    tests = list(lt.iter_tests(suite))
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    if os.environ.get("XML_OUTPUT_FILE"):
-        lt.write_junit(result, tests, os.environ["XML_OUTPUT_FILE"])
-    return 0 if result.wasSuccessful() and not result.skipped else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(lt.main(sys.modules[__name__]))

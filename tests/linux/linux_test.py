@@ -647,10 +647,11 @@ def write_junit(result, tests, path):
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
-def main():
+def main(module=None):
+    """Runs MODULE's tests (default this one's), named on the command line or all."""
     loader = unittest.TestLoader()
     names = sys.argv[1:]  # e.g. Boot.test_pvh Relink
-    module = sys.modules[__name__]
+    module = module or sys.modules[__name__]
     suite = (loader.loadTestsFromNames(names, module) if names
              else loader.loadTestsFromModule(module))
     tests = list(iter_tests(suite))
