@@ -19,12 +19,12 @@
 
 #include "earlyinit/names.h"
 #include "earlyinit/phase_loop.h"
-#include "earlyinit/phase_record.h"
 #include "earlyinit/phases.h"
 #include "earlyinit/pp.h"
 #include "earlyinit/subarch.h"
 #include "linktable/assert.h"
 #include "linktable/linktable.h"
+#include "earlyinit/phase_record.h"  // after linktable.h: misuse errors stay shallow
 
 #ifdef __cplusplus
 extern "C" {
