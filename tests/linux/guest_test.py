@@ -72,45 +72,35 @@ def verdict_name(spec, cls):
     return "%s-domu" % parts[0]
 
 
-class Guests(GuestRun):
-    """A PV and a PVH domU of the series' KASAN kernel, in a PV dom0 of it."""
-    GUESTS = ("pv", "pvh")
-    ARGS = ("--variant", "kasan")
+class GuestChecks:
+    """What every guest of the series' kernel must show: its checks passed,
+    its trace equal to the audit tool's chain, KASAN and KUnit's suite in its
+    console; no stray KASAN report in any log; dom0 the series' own kernel."""
+    GUEST_TYPES = ()
 
     def test_run_passes(self):
         self.assertEqual(self.result[0], 0, self.explain())
 
-    def every_check(self, name):
-        got = self.checks(name)
-        for check in SCENARIO_CHECKS:
-            self.assertIn(check, got, "%s: no %s check\n%s" % (name, check, self.explain()))
-            self.assertEqual(got[check][0], "ok", "%s %s: %s" % (name, check, got[check][1]))
+    def test_every_scenario_passes(self):
+        for t in self.GUEST_TYPES:
+            name = "%s-domu" % t
+            got = self.checks(name)
+            for check in SCENARIO_CHECKS:
+                self.assertIn(check, got, "%s: no %s check\n%s" % (name, check, self.explain()))
+                self.assertEqual(got[check][0], "ok", "%s %s: %s" % (name, check, got[check][1]))
 
-    def test_pv_domu_io_balloon_vcpu_save_restore(self):
-        self.every_check("pv-domu")
+    def test_trace_equals_audit_list(self):
+        for t in self.GUEST_TYPES:
+            name, subarch = "%s-domu" % t, SUBARCH[t]
+            got = lt.traced("\n".join(self.streams()[name]))
+            self.assertTrue(got, "no earlyinit trace in %s's console" % name)
+            self.assertTrue(all(x[0] == subarch and x[3] == "ok" for x in got), got)
+            want = lt.chain(lt.build(LINUX, "kasan") + "/vmlinux", subarch)
+            self.assertEqual([(p, s, a) for _, p, s, _, a in got], want, name)
 
-    def test_pvh_domu_io_balloon_vcpu_save_restore(self):
-        self.every_check("pvh-domu")
-
-    def trace_equals_audit_list(self, name, subarch):
-        log = "\n".join(self.streams()[name])
-        got = lt.traced(log)
-        self.assertTrue(got, "no earlyinit trace in %s's console" % name)
-        self.assertTrue(all(t[0] == subarch and t[3] == "ok" for t in got), got)
-        want = lt.chain(lt.build(LINUX, "kasan") + "/vmlinux", subarch)
-        self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
-
-    def test_pv_domu_trace_equals_audit_list(self):
-        self.trace_equals_audit_list("pv-domu", "xen_pv")
-
-    def test_pvh_domu_trace_equals_audit_list(self):
-        self.trace_equals_audit_list("pvh-domu", "xen_pvh")
-
-    def test_kasan_and_kunit_in_pv_domu(self):
-        lt.kasan_ok(self, "\n".join(self.streams()["pv-domu"]))
-
-    def test_kasan_and_kunit_in_pvh_domu(self):
-        lt.kasan_ok(self, "\n".join(self.streams()["pvh-domu"]))
+    def test_kasan_and_kunit_in_each_guest(self):
+        for t in self.GUEST_TYPES:
+            lt.kasan_ok(self, "\n".join(self.streams()["%s-domu" % t]))
 
     def test_dom0_is_the_series_kasan_kernel(self):
         dom0 = "\n".join(self.streams()["dom0"])
@@ -119,8 +109,52 @@ class Guests(GuestRun):
         self.assertIn("earlyinit-guest: toolstack up", dom0)
 
     def test_no_kasan_report_outside_kunit(self):
-        for who in ("dom0", "pv-domu", "pvh-domu"):
+        for who in ("dom0",) + tuple("%s-domu" % t for t in self.GUEST_TYPES):
             self.assertEqual(verdict.stray_kasan_reports(self.streams()[who]), [], who)
+
+
+class GuestPv(GuestChecks, GuestRun):
+    """The seed's case: a KASAN PV domU of the series' kernel, under a PV
+    dom0 of it, through every scenario (in tools/test)."""
+    GUESTS = GUEST_TYPES = ("pv",)
+    ARGS = ("--variant", "kasan")
+
+
+class GuestPvh(GuestChecks, GuestRun):
+    """A KASAN PVH domU of the series' kernel, through every scenario."""
+    GUESTS = GUEST_TYPES = ("pvh",)
+    ARGS = ("--variant", "kasan")
+
+
+class Seed(GuestRun):
+    """The same guest kernel without the series, and with its fixes alone,
+    as PV domUs: the crash the project comes from, with Xen's account of
+    it, and the fixes booting and doing I/O."""
+    ARGS = ("--variant", "kasan")
+
+    @classmethod
+    def setUpClass(cls):
+        tree = os.path.dirname(lt.build(LINUX, "kasan"))
+        cls.GUESTS = ("pv:%s/unmodified:boot" % tree, "pv:%s/fixes:io" % tree)
+        super().setUpClass()
+
+    def test_unmodified_pv_domu_dies_before_its_console(self):
+        got = self.checks("pv-unmodified")
+        self.assertEqual(got.get("boot", ("missing",))[0], "FAILED", self.explain())
+        self.assertIn("died before its /init", got["boot"][1])
+        self.assertNotIn("/init reached", "\n".join(self.streams()["pv-unmodified"]))
+
+    def test_the_death_is_explained(self):
+        out = self.result[1]
+        start = out.index("earlyinit-guest: pv-unmodified: xl create")
+        end = out.index("earlyinit-guest: pv-unmodified: finished")
+        self.assertIn("xl dmesg", out[start:end], self.explain())
+
+    def test_fixes_alone_boot_a_kasan_pv_domu_with_io(self):
+        got = self.checks("pv-fixes")
+        for check in ("boot", "disk-guest", "disk-dom0", "net-from-guest", "net-to-guest"):
+            self.assertEqual(got.get(check, ("missing", ""))[0], "ok", "%s: %s" % (check, self.explain()))
+        lt.kasan_ok(self, "\n".join(self.streams()["pv-fixes"]))
 
 
 class GuestScripts(unittest.TestCase):
