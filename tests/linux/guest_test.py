@@ -7,10 +7,11 @@ Run by tests/linux:guest_test (a local Bazel test) or directly:
 One Xen boot under QEMU per class: our patched KASAN kernel is dom0 (its
 backends run under KASAN), Debian's pinned toolstack starts the guests with
 `xl`, and each guest does real I/O through blkback and netback, is
-ballooned, loses and regains a vCPU, is saved and restored. The Seed class
-boots the same guest kernel without the series (and with the fixes alone)
-as a PV domU beside the patched one: the crash the project comes from,
-with Xen's own account of it.
+ballooned, loses and regains a vCPU, is saved and restored (GuestPv,
+GuestPvh). Seed boots the same guest kernel without the series, and with
+its fixes alone, as PV domUs: the crash the project comes from, with Xen's
+own account of it, and the fixes doing I/O. Each class's whole log is left
+in $TEST_UNDECLARED_OUTPUTS_DIR (or /tmp) as earlyinit-guest-<class>.log.
 """
 import importlib.machinery
 import importlib.util
@@ -47,6 +48,10 @@ class GuestRun(unittest.TestCase):
             for g in cls.GUESTS:
                 cmd += ["--guest", g]
             r = lt.run(cmd)
+            # The whole log, for the timings and a failure's detail.
+            out = os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR", "/tmp")
+            with open(os.path.join(out, "earlyinit-guest-%s.log" % cls.__name__), "w") as f:
+                f.write(r.stdout + r.stderr)
             names = [verdict_name(g, cls) for g in cls.GUESTS]
             cls.result = (r.returncode, r.stdout, r.stderr,
                           verdict.split(r.stdout.splitlines(), names))
