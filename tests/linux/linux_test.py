@@ -609,11 +609,17 @@ class Scripts(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
 
+    def test_boot_refuses_an_unknown_version(self):
+        r = run([os.path.join(LINUX, "boot"), "native", "--linux", "5.10"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("examples/linux/boot: no Linux version '5.10' (known: %s)"
+                      % ", ".join(v for v, _ in VERSIONS), r.stderr)
+
     def test_demo_refuses_an_unknown_version(self):
         r = run([os.path.join(LINUX, "demo"), "--version", "5.10"])
         self.assertEqual(r.returncode, 2)
-        self.assertIn("tools/demo: no Linux '5.10' here; examples/linux/versions has: %s"
-                      % " ".join(v for v, _ in VERSIONS), r.stderr)
+        self.assertIn("tools/demo: no Linux version '5.10' (known: %s)"
+                      % ", ".join(v for v, _ in VERSIONS), r.stderr)
 
     def test_boot_bench_refuses_a_bad_run_count(self):
         r = run([os.path.join(PROJECT, "bench", "linux_boots.sh"), "three"])

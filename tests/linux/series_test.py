@@ -280,7 +280,7 @@ class SeriesScriptTests(unittest.TestCase):
     def test_refuses_an_unknown_version_and_option(self):
         out = os.path.join(tempfile.mkdtemp(prefix="earlyinit-series-"), "out")
         self.addCleanup(shutil.rmtree, os.path.dirname(out))
-        self.refused(["--linux", "5.4", out], "no Linux '5.4' here; examples/linux/versions has: ")
+        self.refused(["--linux", "5.4", out], "no Linux version '5.4' (known: ")
         self.refused(["--linux", VERSIONS[0][0], out, "--sign"], "unknown option --sign")
         self.refused(["--linux", VERSIONS[0][0], out, "again"], "one OUTDIR only")
         self.assertFalse(os.path.exists(out))
