@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 case "$runs" in '' | *[!0-9]* | 0) echo "linux_boots: RUNS must be a positive number, not '$runs'" >&2; exit 2 ;; esac
 entries=(native pvh xen-pvh xen-pv)
+versions=$(examples/linux/versions-query list)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -41,7 +42,8 @@ echo "\`Run /init\` / wall seconds from QEMU's start to its exit."
 echo
 echo "| version | variant | native | PVH (QEMU) | PVH dom0 (Xen) | PV dom0 (Xen) |"
 echo "|---|---|---:|---:|---:|---:|"
-while read -r linux variants; do
+for linux in $versions; do
+  variants=$(examples/linux/versions-query variants "$linux")
   for variant in $variants; do
     examples/linux/build --linux "$linux" "$variant" >/dev/null
     row="| $linux | $variant |"
@@ -57,4 +59,4 @@ while read -r linux variants; do
     done
     echo "$row"
   done
-done < <(grep -E '^[0-9]' examples/linux/versions)
+done
