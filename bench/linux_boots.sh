@@ -15,6 +15,10 @@ runs=${1:-3}
 case "$runs" in '' | *[!0-9]* | 0) echo "linux_boots: RUNS must be a positive number, not '$runs'" >&2; exit 2 ;; esac
 entries=(native pvh xen-pvh xen-pv)
 versions=$(examples/linux/versions-query list)
+# examples/linux/boot reads fatal reports with the audit tool: built once here.
+bazel build //src/audit:earlyinit-audit >/dev/null 2>&1 ||
+  { echo "linux_boots: bazel build //src/audit:earlyinit-audit failed" >&2; exit 1; }
+export EARLYINIT_AUDIT=$PWD/bazel-bin/src/audit/earlyinit-audit
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

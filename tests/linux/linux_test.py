@@ -573,6 +573,26 @@ class Scripts(unittest.TestCase):
         self.assertIn("native (%s): no 'earlyinit-linux: /init reached' within 1 s"
                       % variants[0], r.stderr)
 
+    def test_a_fatal_report_is_exit_5(self):
+        # A stand-in for QEMU whose "kernel" stops in the fatal hook and
+        # hangs: boot reads the report with the audit tool, stops waiting,
+        # and names it.
+        tmp = tempfile.mkdtemp(prefix="earlyinit-fatal-")
+        self.addCleanup(shutil.rmtree, tmp)
+        fatal = ("earlyinit: unknown magic 0x0 at hardware_subarch_data 0x9000 "
+                 "(neither hvm_start_info nor Xen PV start_info)")
+        qemu = os.path.join(tmp, "qemu-system-x86_64")
+        with open(qemu, "w") as f:
+            f.write("#!/bin/sh\nprintf '[    0.000000] Linux\\r\\n[    0.000000] %s\\r\\n'\n"
+                    "exec sleep 120\n" % fatal)
+        os.chmod(qemu, 0o755)
+        linux, variants = VERSIONS[0]
+        build(linux, variants[0])
+        r = run([os.path.join(LINUX, "boot"), "native", "--variant", variants[0],
+                 "--timeout", "60"], env=dict(ENV, PATH=tmp + ":" + ENV["PATH"]))
+        self.assertEqual(r.returncode, 5, r.stderr)
+        self.assertIn("native (%s): stopped by earlyinit: %s" % (variants[0], fatal), r.stderr)
+
 
 def write_junit(result, tests, path):
     suite = ET.Element("testsuite", name="linux_test", tests=str(len(tests)))
