@@ -10,22 +10,17 @@
   (examples/linux/patches/V/) and its pinned linux-source-V (tools/pins),
   each series folder is a listed version, each variant is one
   examples/linux/build builds, and build's usage offers the listed versions.
-- One reader: no script, test or BUILD file of examples/linux, tests,
-  tools or bench reads the list but the query (a path "versions" in code,
-  `$dir/versions`, `examples/linux/versions` outside a comment), and none
-  states the versions themselves: two known versions in a row ("6.1|6.12",
-  "6.1 and 6.12") or "default 6.1" is a copy of the list that will go
-  stale. Each place names the list or asks the query instead.
+(That nothing else reads the list: one_source_test.)
 
 Run by tests/linux:versions_test or directly:
     python3 tests/linux/versions_test.py [Class[.test_name]...]
 """
+import functools
 import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 
@@ -46,6 +41,7 @@ def answer(*args):
     return r.stdout.split()
 
 
+@functools.lru_cache()
 def versions():
     return [(d["version"], d["variants"]) for d in json.loads(query("json").stdout)]
 
@@ -135,90 +131,6 @@ class Tree(unittest.TestCase):
         self.assertEqual(m.group(1).split("|"), [v for v, _ in versions()])
         for v, variants in versions():
             self.assertLessEqual(set(variants), set(m.group(2).split("|")), v)
-
-
-# Where the list could be read or copied: code, build files and their
-# comments. Not scanned: the list and its reader, the patches (a series
-# names its own version), tools/pins (a pin per version, checked above),
-# generated or golden data, and the docs (prose, docs_claims_test's).
-SCANNED = ("examples/linux", "tests/linux", "tests/audit_paths", "tests/support", "tools", "bench")
-NOT_SCANNED = {"examples/linux/versions", "examples/linux/versions-query",
-               "examples/linux/patches", "tests/audit_paths/fixtures", "tests/audit_paths/golden",
-               "tests/linux/versions_test.py", "tools/pins"}
-# Readers waiting for a change that cannot land yet, each with why. The test
-# fails when one is gone, so that its entry goes too.
-PENDING = {
-    "examples/linux/build": "its text is hashed into the kernel cache key: converted "
-                            "with the next kernel rebuild",
-    "tests/linux/linux_test.py": "Scripts.test_unknown_version_is_refused expects "
-                                 "examples/linux/build's own message until then",
-}
-READS = [
-    re.compile(r"""["']versions["']"""),                       # a path component in code
-    re.compile(r"\$\{?\w+\}?/versions\b(?!-)"),               # $here/versions
-    re.compile(r"(?<![\w/.-])examples/linux/versions\b(?!-)"),  # the path, outside a comment
-]
-
-
-def scanned_files():
-    for top in SCANNED:
-        for d, dirs, files in os.walk(os.path.join(PROJECT, top)):
-            rel_d = os.path.relpath(d, PROJECT)
-            dirs[:] = sorted(x for x in dirs if os.path.join(rel_d, x) not in NOT_SCANNED
-                             and not x.startswith((".", "__")))
-            for f in sorted(files):
-                rel = os.path.join(rel_d, f)
-                if rel in NOT_SCANNED or f.endswith((".pyc", ".o", ".a")):
-                    continue
-                try:
-                    with open(os.path.join(PROJECT, rel)) as fh:
-                        yield rel, fh.read()
-                except (UnicodeDecodeError, OSError):
-                    continue  # binary fixtures, dangling links
-
-
-def code_lines(text):
-    """(line number, line) of a file's code: no comment, no Python docstring."""
-    docstring = None
-    for n, line in enumerate(text.split("\n"), 1):
-        bare = line.strip()
-        if docstring:
-            if docstring in bare:
-                docstring = None
-            continue
-        if bare.startswith(('"""', "'''")) and bare.count(bare[:3]) == 1:
-            docstring = bare[:3]
-            continue
-        if bare.startswith(("#", '"""', "'''", "//")):
-            continue
-        yield n, re.sub(r"\s#\s.*$", "", line)
-
-
-class OneReader(unittest.TestCase):
-    def test_only_the_query_reads_the_list(self):
-        found = {}
-        for rel, text in scanned_files():
-            # A BUILD file lists the list as data; it does not read it.
-            reads = READS[1:] if os.path.basename(rel) == "BUILD" else READS
-            for n, line in code_lines(text):
-                if any(r.search(line) for r in reads):
-                    found.setdefault(rel, "%s:%d: %s" % (rel, n, line.strip()))
-        for rel in PENDING:
-            self.assertIn(rel, found, "%s no longer reads the list: remove it from PENDING" % rel)
-        self.assertEqual(sorted(v for k, v in found.items() if k not in PENDING), [],
-                         "read the list through examples/linux/versions-query")
-
-    def test_no_copy_of_the_versions(self):
-        vs = "|".join(re.escape(v) for v, _ in versions())
-        one = r"(?<![\w.])(?:%s)(?![\w.]*\d)" % vs
-        copies = [re.compile(one + r"(?:\s*(?:[|,/]|\band\b|\bor\b)\s*" + one + ")+"),
-                  re.compile(r"\bdefault\W{1,3}" + one)]
-        found = []
-        for rel, text in scanned_files():
-            for n, line in enumerate(text.split("\n"), 1):
-                if any(c.search(line) for c in copies):
-                    found.append("%s:%d: %s" % (rel, n, line.strip()))
-        self.assertEqual(found, [], "name examples/linux/versions or ask versions-query")
 
 
 if __name__ == "__main__":
