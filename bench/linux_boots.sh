@@ -14,6 +14,11 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 case "$runs" in '' | *[!0-9]* | 0) echo "linux_boots: RUNS must be a positive number, not '$runs'" >&2; exit 2 ;; esac
 entries=(native pvh xen-pvh xen-pv)
+versions=$(examples/linux/versions-query list)
+# examples/linux/boot reads fatal reports with the audit tool: built once here.
+bazel build //src/audit:earlyinit-audit >/dev/null 2>&1 ||
+  { echo "linux_boots: bazel build //src/audit:earlyinit-audit failed" >&2; exit 1; }
+export EARLYINIT_AUDIT=$PWD/bazel-bin/src/audit/earlyinit-audit
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -41,7 +46,8 @@ echo "\`Run /init\` / wall seconds from QEMU's start to its exit."
 echo
 echo "| version | variant | native | PVH (QEMU) | PVH dom0 (Xen) | PV dom0 (Xen) |"
 echo "|---|---|---:|---:|---:|---:|"
-while read -r linux variants; do
+for linux in $versions; do
+  variants=$(examples/linux/versions-query variants "$linux")
   for variant in $variants; do
     examples/linux/build --linux "$linux" "$variant" >/dev/null
     row="| $linux | $variant |"
@@ -57,4 +63,4 @@ while read -r linux variants; do
     done
     echo "$row"
   done
-done < <(grep -E '^[0-9]' examples/linux/versions)
+done

@@ -401,6 +401,7 @@ size_t ParseTraceLog(std::string_view text, const std::string& log_name, const P
       ++events;
       boots.Add(std::move(e));
     } else if (kind == LineKind::kFatal) {
+      ++events;  // a boot stopped before its first step is still a boot
       boots.AddFatal(number, std::string(line.substr(line.find(kMarker))));
     } else if (kind == LineKind::kMalformed) {
       out->bad_lines.push_back({log_name, number, why, std::string(line.substr(0, 200))});

@@ -73,7 +73,9 @@ struct TraceLog {
 };
 
 // Appends the boots and malformed lines of one log; returns how many trace
-// lines (calling and end events) it held.
+// lines (calling and end events, fatal reports) it held. A fatal report
+// before any step line opens a boot of subarch "?" (the boot stopped
+// before its first step).
 // Step lines are those of `phases` (the binary's, or PhaseList::Default()).
 size_t ParseTraceLog(std::string_view text, const std::string& log_name, const PhaseList& phases,
                      TraceLog* out);

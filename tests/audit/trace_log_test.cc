@@ -151,6 +151,21 @@ TEST(TraceLog, FatalsBelongToTheirBoot) {
   EXPECT_EQ(log.boots[0].fatals[1].line, 3u);
 }
 
+TEST(TraceLog, AFatalBeforeAnyStepIsABootOfItsOwn) {
+  // The boot stopped before its first step: its fatal report is all the
+  // log holds, and it counts as a trace line (no "no trace lines" error).
+  size_t events = 0;
+  const TraceLog log = Parse(
+      "[    0.000000] earlyinit: unknown magic 0x0 at hardware_subarch_data 0x9000\n", &events);
+  EXPECT_EQ(events, 1u);
+  ASSERT_EQ(log.boots.size(), 1u);
+  EXPECT_EQ(log.boots[0].subarch, "?");
+  EXPECT_EQ(log.boots[0].first_line, 1u);
+  EXPECT_TRUE(log.boots[0].steps.empty());
+  ASSERT_EQ(log.boots[0].fatals.size(), 1u);
+  EXPECT_EQ(log.boots[0].fatals[0].text, "earlyinit: unknown magic 0x0 at hardware_subarch_data 0x9000");
+}
+
 // A model with one pc chain: early a (0x10), early b (0x20), late c (0x30).
 Model PcModel() {
   Model m;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""earlyinit-audit paths --preset linux-x86_64 on real Linux 6.1 kernels that
-do not use earlyinit (docs/audit.md, "paths").
+"""earlyinit-audit paths --preset linux-x86_64 on real Linux kernels, with and
+without earlyinit (docs/audit.md, "paths").
 
   kernel_test.py debian       Debian's linux-image-6.1.0-47-amd64-dbg vmlinux
                               (fetch_debian_vmlinux: downloaded once, cached)
@@ -13,22 +13,15 @@ do not use earlyinit (docs/audit.md, "paths").
 Environment: EARLYINIT_AUDIT (the tool; under Bazel, from the runfiles),
 EARLYINIT_CACHE (the cache, default ~/.cache/earlyinit).
 """
-import json
 import os
-import pwd
-import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "support"))
+import kernel_env  # noqa: E402  (the checkout, cache, env, tool, versions, builds)
+from kernel_env import Failure, verdict  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-# The checkout's folder, not the runfiles' (its files are symlinks into the
-# checkout): examples/linux/build hashes its inputs there.
-EXAMPLES_LINUX = os.path.dirname(os.path.realpath(os.path.join(HERE, "../../examples/linux/build")))
 FAILED = []
-# Bazel's test environment has no HOME: the cache is the user's own.
-CACHE = os.environ.get("EARLYINIT_CACHE") or os.path.join(
-    pwd.getpwuid(os.getuid()).pw_dir, ".cache", "earlyinit")
-ENV = dict(os.environ, EARLYINIT_CACHE=CACHE, HOME=pwd.getpwuid(os.getuid()).pw_dir,
-           PATH="/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
 
 
 def check(ok, what):
@@ -37,42 +30,17 @@ def check(ok, what):
         FAILED.append(what)
 
 
-def tool():
-    if os.environ.get("EARLYINIT_AUDIT"):
-        return os.environ["EARLYINIT_AUDIT"]
-    runfiles = os.environ.get("TEST_SRCDIR")
-    if runfiles:
-        return os.path.join(runfiles, os.environ.get("TEST_WORKSPACE", "__main__"),
-                            "src/audit/earlyinit-audit")
-    return os.path.join(HERE, "../../bazel-bin/src/audit/earlyinit-audit")
-
-
 def script_output(name):
     """Runs a fetch/build script of this folder; its last line is the vmlinux."""
     # The real folder, not the runfiles' symlinks: the scripts hash themselves.
     path = os.path.realpath(os.path.join(HERE, name))
-    r = subprocess.run([path], stdout=subprocess.PIPE, text=True, env=ENV)
+    r = kernel_env.run([path], stderr=None)
     if r.returncode != 0:
         sys.exit(f"kernel_test: {name} failed (exit {r.returncode})")
     return r.stdout.strip().splitlines()[-1]
 
 
-def run(*args):
-    return subprocess.run([tool(), *args, "--format", "json"], stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True)
-
-
-def verdict(r, ok):
-    """(exit status, JSON document) of a finished `earlyinit-audit ...
-    --format json`; the test stops when the tool exited with a status not in
-    OK (its stdout is then no verdict) or printed what is not JSON."""
-    what = " ".join(["earlyinit-audit"] + r.args[1:])
-    if r.returncode not in ok:
-        sys.exit(f"kernel_test: {what} exited {r.returncode}: {r.stderr.strip()}")
-    try:
-        return r.returncode, json.loads(r.stdout)
-    except json.JSONDecodeError as e:
-        sys.exit(f"kernel_test: {what} printed no JSON ({e})")
+run = kernel_env.audit
 
 
 def paths(vmlinux, *extra):
@@ -124,32 +92,12 @@ def debian():
     check("cr4_init_shadow" not in m, "cr4_init_shadow reached by every entry")
 
 
-def linux_versions():
-    """[(version, [variants])] of examples/linux/versions."""
-    out = []
-    with open(os.path.join(EXAMPLES_LINUX, "versions")) as f:
-        for line in f:
-            words = line.split("#")[0].split()
-            if words:
-                out.append((words[0], words[1:]))
-    return out
-
-
-def linux_build(linux, variant):
-    """The folder of vmlinux and bzImage examples/linux/build prints."""
-    r = subprocess.run([os.path.join(EXAMPLES_LINUX, "build"), "--linux", linux, variant],
-                       stdout=subprocess.PIPE, text=True, env=ENV)
-    if r.returncode != 0:
-        sys.exit(f"kernel_test: examples/linux/build --linux {linux} {variant} failed")
-    return r.stdout.strip().splitlines()[-1]
-
-
 def unmodified():
     """Each version as Debian ships it, KASAN on: what the series fixes."""
-    for linux, variants in linux_versions():
+    for linux, variants in kernel_env.versions():
         if "kasan" not in variants:
             continue
-        vmlinux = os.path.join(linux_build(linux, "kasan"), "..", "unmodified", "vmlinux")
+        vmlinux = os.path.join(kernel_env.build(linux, "kasan"), "..", "unmodified", "vmlinux")
         rc, doc = paths(vmlinux)
         check(reached(doc, "native", "kasan_early_init"), f"{linux}: native reaches kasan_early_init")
         check(not reached(doc, "xen_pv", "kasan_early_init"),
@@ -173,14 +121,14 @@ def patched():
     """examples/linux's kernels: every entry reaches the dispatcher, the chain
     under it is list --subarch S's, and a KASAN kernel is clean. Needs DWARF
     in examples/linux's config fragments (CONFIG_DEBUG_INFO_DWARF5)."""
-    for linux, variants in linux_versions():
+    for linux, variants in kernel_env.versions():
         for variant in variants:
             patched_kernel(linux, variant)
 
 
 def patched_kernel(linux, variant):
     name = f"{linux} {variant}"
-    vmlinux = os.path.join(linux_build(linux, variant), "vmlinux")
+    vmlinux = os.path.join(kernel_env.build(linux, variant), "vmlinux")
     r = run("paths", vmlinux, "--preset", "linux-x86_64", "--depth", "6")
     if "no DWARF" in r.stderr:
         sys.exit(f"kernel_test: examples/linux's {name} vmlinux has no DWARF: its config "
@@ -190,8 +138,7 @@ def patched_kernel(linux, variant):
         found = [n for n in entry_nodes(doc, e["name"]) if n.get("name") in DISPATCHERS]
         check(bool(found), f"{name}: entry {e['name']} reaches the dispatcher")
         got = [(n["step"], n["name"]) for n in entry_nodes(doc, e["name"]) if n["kind"] == "step"]
-        _, listed = verdict(run("list", "--subarch", SUBARCH[e["name"]], vmlinux), ok=(0,))
-        want = [(c["step"], c["function"]) for c in listed["subarchs"][0]["chain"]]
+        want = [(c["step"], c["function"]) for c in kernel_env.chain(vmlinux, SUBARCH[e["name"]])]
         check(got == want, f"{name}: entry {e['name']}'s chain is list --subarch's")
     if variant == "kasan":
         check(not doc["findings"], f"{name}: the KASAN rule is clean ({len(doc['findings'])} findings)")
@@ -201,7 +148,10 @@ def main():
     modes = {"debian": debian, "unmodified": unmodified, "patched": patched}
     if len(sys.argv) != 2 or sys.argv[1] not in modes:
         sys.exit("usage: kernel_test.py debian|unmodified|patched")
-    modes[sys.argv[1]]()
+    try:
+        modes[sys.argv[1]]()
+    except Failure as e:
+        sys.exit("kernel_test: %s" % e)
     print(f"{len(FAILED)} failed")
     sys.exit(1 if FAILED else 0)
 

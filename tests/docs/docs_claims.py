@@ -26,12 +26,17 @@
   stated in two of the user reference docs (README.md, docs/*.md but the
   generated bench report; the record in docs/dev/ quotes figures as they
   were) is one fact in two places, and each fact of FACTS is stated in
-  one place only.
+  one place only;
+- the Linux versions: a line of a user reference doc that lists Linux
+  versions ("Linux 6.1 and 6.12") lists exactly those of
+  examples/linux/versions (as examples/linux/versions-query answers), and
+  one doc only lists them.
 
 Prints one line per problem, `file:line: what`, and exits 1 if any.
 """
 import os
 import re
+import subprocess
 import sys
 
 TOP_DIRS = ("include/", "src/", "tests/", "tools/", "docs/", "examples/",
@@ -322,6 +327,47 @@ def check_counts_and_figures(root):
     return problems
 
 
+# "Linux 6.1 and 6.12", "Linux 6.1, 6.12 or 6.15": two or more versions.
+VERSION_LIST = re.compile(r"\bLinux ([0-9]+\.[0-9]+(?:(?:, | and | or |/)[0-9]+\.[0-9]+)+)\b")
+
+
+def linux_versions(root):
+    """The versions examples/linux carries (examples/linux/versions-query
+    list), or None when ROOT has no query."""
+    query = os.path.join(root, "examples", "linux", "versions-query")
+    if not os.path.exists(query):
+        return None
+    r = subprocess.run([query, "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       text=True)
+    if r.returncode != 0:
+        return []
+    return r.stdout.split()
+
+
+def check_linux_versions(root):
+    known = linux_versions(root)
+    if known is None:
+        return []
+    if not known:
+        return [("examples/linux/versions", 0, "examples/linux/versions-query list failed")]
+    problems, where = [], []
+    for doc in reference_docs(root):
+        with open(os.path.join(root, doc)) as fh:
+            text = fh.read()
+        for n, line in prose_lines(text):
+            for m in VERSION_LIST.finditer(line):
+                stated = re.findall(r"[0-9]+\.[0-9]+", m.group(1))
+                where.append((doc, n))
+                if sorted(stated) != sorted(known):
+                    problems.append((doc, n, "lists Linux %s; examples/linux/versions has %s" %
+                                     (", ".join(stated), ", ".join(known))))
+    if len({d for d, _ in where}) > 1:
+        doc, n = where[0]
+        problems.append((doc, n, "lists the Linux versions, as %s does: one fact, one place" %
+                         " and ".join("%s:%d" % w for w in where[1:])))
+    return problems
+
+
 def check_issue_numbers(root):
     problems = []
     for d, dirs, files in os.walk(root):
@@ -345,7 +391,8 @@ def check_issue_numbers(root):
 
 def main():
     root = os.path.realpath(sys.argv[1])
-    problems = check_docs(root) + check_issue_numbers(root) + check_counts_and_figures(root)
+    problems = (check_docs(root) + check_issue_numbers(root) + check_counts_and_figures(root) +
+                check_linux_versions(root))
     seen = set()
     failed = False
     for doc, n, why in problems:

@@ -16,11 +16,14 @@ fi
 # a macro no source spells, an issue number, a wrong count (tests in a
 # BUILD, the tool's commands, files), a list of the tool's commands that
 # leaves some out, an option the tool does not have, a figure or a fact
-# stated twice.
+# stated twice, Linux versions that are not examples/linux/versions' or are
+# listed in two docs.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/docs" "$tmp/examples" "$tmp/include/earlyinit" "$tmp/src/audit" "$tmp/tests/p"
+mkdir -p "$tmp/docs" "$tmp/examples/linux" "$tmp/include/earlyinit" "$tmp/src/audit" "$tmp/tests/p"
 touch "$tmp/.gitignore"
+cp "$root/examples/linux/versions-query" "$tmp/examples/linux/"
+printf '6.1 xen\n6.12 kasan\n' >"$tmp/examples/linux/versions"
 echo '#define EARLYINIT_REAL 1' >"$tmp/include/earlyinit/real.h"
 cat >"$tmp/src/audit/options.cc" <<'CC'
 const char kUsage[] =
@@ -43,10 +46,11 @@ cat >"$tmp/README.md" <<'MD'
 Run `earlyinit-audit list --subarch pc --frobnicate FILE`; `check` takes 0.19 s.
 `include/earlyinit/` holds two headers.
 A Linux kernel build takes about 8 minutes.
+Linux 6.1 and 6.15, each a series.
 MD
 n=9  # the number apart, or this file would cite one
 printf '%s\n' "as issue $n says" "check: 0.19 s" "Each Linux build took about 12 minutes." \
-  "\`earlyinit-audit\` and its four commands" >"$tmp/docs/a.md"
+  "\`earlyinit-audit\` and its four commands" "Linux 6.12 and 6.1 through earlyinit" >"$tmp/docs/a.md"
 out=$(python3 "$here/tests/docs/docs_claims.py" "$tmp")
 for want in "README.md:1: link to a missing file: docs/gone.md" \
             "README.md:1: link outside the repository: ../x.md" \
@@ -60,14 +64,16 @@ for want in "README.md:1: link to a missing file: docs/gone.md" \
             "README.md:5: names the option --frobnicate, which earlyinit-audit does not have" \
             "README.md:6: says include/earlyinit/ holds two headers; it holds 1" \
             "README.md:5: states 0.19 s, as docs/a.md:2 does: one fact, one place" \
-            "README.md:7: states how long a Linux kernel build takes, as docs/a.md:3 does"; do
+            "README.md:7: states how long a Linux kernel build takes, as docs/a.md:3 does" \
+            "README.md:8: lists Linux 6.1, 6.15; examples/linux/versions has 6.1, 6.12" \
+            "README.md:8: lists the Linux versions, as docs/a.md:5 does: one fact, one place"; do
   if ! grep -qF "FAIL $want" <<<"$out"; then
     echo "self-test: docs_claims.py did not report: $want"
     echo "$out"
     exit 1
   fi
 done
-if grep -q "EARLYINIT_REAL\|docs/a.md)\|--subarch\|--format\|docs/a.md:4: says four" <<<"$out"; then
+if grep -q "EARLYINIT_REAL\|docs/a.md)\|--subarch\|--format\|docs/a.md:4: says four\|docs/a.md:5: lists Linux" <<<"$out"; then
   echo "self-test: docs_claims.py reported what is right:"
   echo "$out"
   exit 1

@@ -8,32 +8,23 @@ It drives the real scripts of examples/linux from the real checkout (the
 kernel trees are cached outside it, see examples/linux/build), boots each
 entry under QEMU, and compares every boot's trace with what
 `earlyinit-audit list --format json vmlinux` says that subarch's chain is.
-Every version of examples/linux/versions gets its own copy of each test
-class (Boot_6_1, Boot_6_12, ...), with the variants that file lists for it;
+Every version of examples/linux/versions-query gets its own copy of each
+test class (Boot_6_1, Boot_6_12, ...), with the variants listed for it;
 a test that needs a variant a version does not build is not generated for it.
 Writes JUnit XML to $XML_OUTPUT_FILE (one case per test) when set.
 """
-import json
 import os
-import pwd
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-HERE = os.path.dirname(os.path.realpath(__file__))
-PROJECT = os.path.dirname(os.path.dirname(HERE))
-LINUX = os.path.join(PROJECT, "examples", "linux")
-CACHE = os.environ.get("EARLYINIT_CACHE") or os.path.join(
-    pwd.getpwuid(os.getuid()).pw_dir, ".cache", "earlyinit")
-ENV = dict(os.environ, EARLYINIT_CACHE=CACHE,
-           PATH="/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "support"))
+import kernel_env  # noqa: E402  (the checkout, cache, env, tool, versions, builds, traces)
+from kernel_env import ENV, LINUX, PROJECT, build, run, traced  # noqa: E402,F401
 
-TRACE = re.compile(r"earlyinit: (\S+) (\S+) (\S+) (ok|FAILED|SKIPPED)\b.*"
-                   r" fn=0x([0-9a-f]+)")
 PARITY = ("earlyinit__step_{step}__on_subarch_{subarch}"
           "__needs_exactly_one_implementation_or_exemption")
 ENTRIES = ("native", "pvh", "xen-pvh", "xen-pv")
@@ -42,47 +33,7 @@ KUNIT_KASAN = re.compile(r"# kasan: pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)
 SUBARCH_WARNING = ("earlyinit: warning: hardware_subarch {} is unknown or not built "
                    "into this kernel, booting as PC")
 
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, errors="replace", **kw)
-
-
-def audit_tool():
-    """earlyinit-audit from the Bazel runfiles, else from bazel-bin."""
-    for base in (os.environ.get("TEST_SRCDIR", ""), PROJECT):
-        for rel in ("earlyinit/src/audit/earlyinit-audit",
-                    "bazel-bin/src/audit/earlyinit-audit"):
-            path = os.path.join(base, rel)
-            if os.path.isfile(path):
-                return path
-    raise RuntimeError("earlyinit-audit not found: bazel build //src/audit:earlyinit-audit")
-
-
-def read_versions():
-    """[(version, [variants])] of examples/linux/versions, the default first."""
-    out = []
-    with open(os.path.join(LINUX, "versions")) as f:
-        for line in f:
-            words = line.split("#")[0].split()
-            if words:
-                out.append((words[0], words[1:]))
-    return out
-
-
-VERSIONS = read_versions()
-_built = {}
-
-
-def build(linux, variant):
-    """The output folder of examples/linux/build --linux LINUX VARIANT (built once)."""
-    if (linux, variant) not in _built:
-        r = run([os.path.join(LINUX, "build"), "--linux", linux, variant])
-        if r.returncode != 0:
-            raise AssertionError("examples/linux/build --linux %s %s failed:\n%s"
-                                 % (linux, variant, r.stderr[-3000:]))
-        _built[(linux, variant)] = r.stdout.strip().splitlines()[-1]
-    return _built[(linux, variant)]
+VERSIONS = kernel_env.versions()
 
 
 def needs(*variants):
@@ -116,17 +67,8 @@ class LinuxCase(unittest.TestCase):
 
 def chain(vmlinux, subarch):
     """[(phase, step, address)] of one subarch's chain, from the audit tool."""
-    r = run([audit_tool(), "list", "--subarch", subarch, "--format", "json", vmlinux])
-    assert r.returncode == 0, r.stderr
-    doc = json.loads(r.stdout)
-    (sub,) = [s for s in doc["subarchs"] if s["name"] == subarch]
-    return [(e["phase"], e["step"], int(e["address"], 16)) for e in sub["chain"]]
-
-
-def traced(log):
-    """[(subarch, phase, step, status, address)] of the trace lines in a log."""
-    return [(m.group(1), m.group(2), m.group(3), m.group(4), int(m.group(5), 16))
-            for m in TRACE.finditer(log)]
+    return [(e["phase"], e["step"], int(e["address"], 16))
+            for e in kernel_env.chain(vmlinux, subarch)]
 
 
 # boot_params.hdr.hardware_subarch (0x23c) and _data (0x240): the setup
@@ -161,9 +103,7 @@ def calls_of(vmlinux, address):
 
 def exemptions(vmlinux):
     """{(step, subarch): reason} from the audit tool's matrix."""
-    r = run([audit_tool(), "matrix", "--format", "json", vmlinux])
-    assert r.returncode == 0, r.stderr
-    doc = json.loads(r.stdout)
+    _, doc = kernel_env.verdict(kernel_env.audit("matrix", vmlinux))
     out = {}
     for row in doc["steps"]:
         for cell in row["cells"]:
@@ -270,7 +210,7 @@ def kasan_ok(test, log):
 
 class AuditTests:
     def check_clean(self, variant):
-        r = run([audit_tool(), "check", self.vmlinux(variant)])
+        r = run([kernel_env.audit_tool(), "check", self.vmlinux(variant)])
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     @needs("xen")
@@ -377,19 +317,16 @@ class BootTests:
         self.assertEqual(r.returncode, 0, "boot failed: %s\n%s" % (r.stderr, log[-4000:]))
         self.assertIn("earlyinit-linux: /init reached", log)
         subarch = BOOT_SUBARCH[entry]
-        got = traced(log)
+        # The log as the tool reads it, checked by it against vmlinux: the
+        # command any CI can run on a kernel's log.
+        doc = kernel_env.trace(log, vmlinux)
+        got = kernel_env.steps(doc)
         self.assertTrue(got, "no earlyinit trace line in the log")
         self.assertTrue(all(t[0] == subarch for t in got), got)
         self.assertTrue(all(t[3] == "ok" for t in got), got)
         want = chain(vmlinux, subarch)
         self.assertEqual([(p, s, a) for _, p, s, _, a in got], want)
-        # The same check as a command any CI can run on a kernel's log.
-        with tempfile.NamedTemporaryFile("w", suffix=".log") as f:
-            f.write(log)
-            f.flush()
-            r = run([audit_tool(), "trace", "--binary", vmlinux, f.name])
-        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-        self.assertIn("%d steps: %d ok" % (len(got), len(got)), r.stdout)
+        self.assertEqual(doc["differences"], [])
         self.assertIn("smp: Brought up 1 node, 2 CPUs", log)
         return [s for _, _, s, _, _ in got], log
 
@@ -609,11 +546,17 @@ class Scripts(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("usage: examples/linux/boot native|pvh|xen-pvh|xen-pv", r.stderr)
 
+    def test_boot_refuses_an_unknown_version(self):
+        r = run([os.path.join(LINUX, "boot"), "native", "--linux", "5.10"])
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("examples/linux/boot: no Linux version '5.10' (known: %s)"
+                      % ", ".join(v for v, _ in VERSIONS), r.stderr)
+
     def test_demo_refuses_an_unknown_version(self):
         r = run([os.path.join(LINUX, "demo"), "--version", "5.10"])
         self.assertEqual(r.returncode, 2)
-        self.assertIn("tools/demo: no Linux '5.10' here; examples/linux/versions has: %s"
-                      % " ".join(v for v, _ in VERSIONS), r.stderr)
+        self.assertIn("tools/demo: no Linux version '5.10' (known: %s)"
+                      % ", ".join(v for v, _ in VERSIONS), r.stderr)
 
     def test_boot_bench_refuses_a_bad_run_count(self):
         r = run([os.path.join(PROJECT, "bench", "linux_boots.sh"), "three"])
@@ -629,6 +572,26 @@ class Scripts(unittest.TestCase):
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("native (%s): no 'earlyinit-linux: /init reached' within 1 s"
                       % variants[0], r.stderr)
+
+    def test_a_fatal_report_is_exit_5(self):
+        # A stand-in for QEMU whose "kernel" stops in the fatal hook and
+        # hangs: boot reads the report with the audit tool, stops waiting,
+        # and names it.
+        tmp = tempfile.mkdtemp(prefix="earlyinit-fatal-")
+        self.addCleanup(shutil.rmtree, tmp)
+        fatal = ("earlyinit: unknown magic 0x0 at hardware_subarch_data 0x9000 "
+                 "(neither hvm_start_info nor Xen PV start_info)")
+        qemu = os.path.join(tmp, "qemu-system-x86_64")
+        with open(qemu, "w") as f:
+            f.write("#!/bin/sh\nprintf '[    0.000000] Linux\\r\\n[    0.000000] %s\\r\\n'\n"
+                    "exec sleep 120\n" % fatal)
+        os.chmod(qemu, 0o755)
+        linux, variants = VERSIONS[0]
+        build(linux, variants[0])
+        r = run([os.path.join(LINUX, "boot"), "native", "--variant", variants[0],
+                 "--timeout", "60"], env=dict(ENV, PATH=tmp + ":" + ENV["PATH"]))
+        self.assertEqual(r.returncode, 5, r.stderr)
+        self.assertIn("native (%s): stopped by earlyinit: %s" % (variants[0], fatal), r.stderr)
 
 
 def write_junit(result, tests, path):

@@ -33,9 +33,13 @@ import sys
 import tempfile
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.realpath(__file__)))
-import linux_test  # noqa: E402  (shared helpers: run, build, versions, JUnit)
-from linux_test import ENV, LINUX, PROJECT, VERSIONS, build, run  # noqa: E402
+HERE = os.path.dirname(os.path.realpath(__file__))
+sys.path[:0] = [HERE, os.path.join(HERE, "..", "support")]
+import kernel_env  # noqa: E402  (the checkout, cache, env, versions, builds)
+import linux_test  # noqa: E402  (the runner: JUnit)
+from kernel_env import ENV, LINUX, PROJECT, build, run  # noqa: E402
+
+VERSIONS = kernel_env.versions()
 
 SERIES = os.path.join(LINUX, "series")
 VENDOR_MARK = "-earlyinit-add-the-library-s-headers"
@@ -280,7 +284,7 @@ class SeriesScriptTests(unittest.TestCase):
     def test_refuses_an_unknown_version_and_option(self):
         out = os.path.join(tempfile.mkdtemp(prefix="earlyinit-series-"), "out")
         self.addCleanup(shutil.rmtree, os.path.dirname(out))
-        self.refused(["--linux", "5.4", out], "no Linux '5.4' here; examples/linux/versions has: ")
+        self.refused(["--linux", "5.4", out], "no Linux version '5.4' (known: ")
         self.refused(["--linux", VERSIONS[0][0], out, "--sign"], "unknown option --sign")
         self.refused(["--linux", VERSIONS[0][0], out, "again"], "one OUTDIR only")
         self.assertFalse(os.path.exists(out))
@@ -314,18 +318,5 @@ def version_classes():
 globals().update(version_classes())
 
 
-def main():
-    loader = unittest.TestLoader()
-    names = sys.argv[1:]
-    module = sys.modules[__name__]
-    suite = (loader.loadTestsFromNames(names, module) if names
-             else loader.loadTestsFromModule(module))
-    tests = list(linux_test.iter_tests(suite))
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
-    if os.environ.get("XML_OUTPUT_FILE"):
-        linux_test.write_junit(result, tests, os.environ["XML_OUTPUT_FILE"])
-    return 0 if result.wasSuccessful() and not result.skipped else 1
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(linux_test.main(sys.modules[__name__]))
