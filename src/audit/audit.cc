@@ -6,14 +6,14 @@
 #include <cstdlib>
 #include <memory>
 
-#include "src/audit/check_cmd.h"
-#include "src/audit/diff_cmd.h"
-#include "src/audit/list_cmd.h"
-#include "src/audit/matrix_cmd.h"
+#include "src/audit/commands/check_cmd.h"
+#include "src/audit/commands/diff_cmd.h"
+#include "src/audit/commands/list_cmd.h"
+#include "src/audit/commands/matrix_cmd.h"
 #include "src/audit/errors.h"
 #include "src/audit/options.h"
-#include "src/audit/paths_cmd.h"
-#include "src/audit/trace_cmd.h"
+#include "src/audit/commands/paths_cmd.h"
+#include "src/audit/commands/trace_cmd.h"
 
 namespace audit {
 

@@ -1,6 +1,7 @@
 // earlyinit-audit: the tool's entry (audit.cc); the commands are in
-// list_cmd.h, matrix_cmd.h, diff_cmd.h, check_cmd.h, trace_cmd.h and paths_cmd.h. main.cc only forwards argv here, so tests and
-// the fuzz target drive the whole tool in-process.
+// commands/ (list_cmd.h, matrix_cmd.h, diff_cmd.h, check_cmd.h, trace_cmd.h,
+// paths_cmd.h), their renderers in report/. main.cc only forwards argv
+// here, so tests and the fuzz target drive the whole tool in-process.
 #ifndef EARLYINIT_SRC_AUDIT_AUDIT_H
 #define EARLYINIT_SRC_AUDIT_AUDIT_H
 
@@ -8,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/vocabulary.h"
+#include "src/audit/base/vocabulary.h"
 
 namespace audit {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/call_tree.h"
+#include "src/audit/dwarf/call_tree.h"
 
 namespace audit {
 
