@@ -242,4 +242,10 @@ std::string CheckOperands(const Options& o) {
   }
 }
 
+bool IsPathsCommand(const std::vector<std::string>& args) {
+  Options o;
+  ParseArgs(args, &o);
+  return o.command == Command::kPaths;
+}
+
 }  // namespace audit

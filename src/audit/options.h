@@ -39,6 +39,10 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o);
 // it, it has its operands. Returns "" or a usage error.
 std::string CheckOperands(const Options& o);
 
+// Whether the command word of args (options may come first) is "paths".
+// Kept for tests/audit_paths/rules_test; the tool parses once.
+bool IsPathsCommand(const std::vector<std::string>& args);
+
 }  // namespace audit
 
 #endif  // EARLYINIT_SRC_AUDIT_OPTIONS_H

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "src/audit/commands/check_cmd.h"
-#include "src/audit/report/report_fields.h"
+#include "src/audit/base/source.h"
 #include "src/audit/commands/rules.h"
 #include "src/audit/tables/sequences.h"
 #include "src/audit/base/vocabulary.h"

@@ -1,10 +1,9 @@
 // earlyinit-audit check: every rule over the program and its model.
 // ComputeCheck (check_cmd.cc, cycles.cc) makes the result; the renderers
-// (report/check_report.cc) only format it.
+// (report/check_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_CHECK_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_CHECK_CMD_H
 
-#include <ostream>
 #include <vector>
 
 #include "src/audit/base/finding.h"
@@ -20,8 +19,6 @@ struct CheckResult {
 CheckResult ComputeCheck(const Program& p, const Model& m);
 // Every finding of a loaded program, in a stable order (check's rules).
 std::vector<Finding> Check(const Program& program, const Model& model);
-void RenderCheckText(const CheckResult& r, std::ostream& out);
-void RenderCheckJson(const Program& p, const CheckResult& r, std::ostream& out);
 
 }  // namespace audit
 

@@ -1,10 +1,9 @@
 // earlyinit-audit diff S1 S2: what one chain runs and the other does not,
 // other functions, order. ComputeDiff (diff_cmd.cc) makes the result; the
-// renderers (report/diff_report.cc) only format it.
+// renderers (report/diff_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_DIFF_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_DIFF_CMD_H
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,8 +36,6 @@ struct DiffResult {
 };
 // a and b are known subarchs (the tool checks with UnknownSubarch first).
 DiffResult ComputeDiff(const Model& m, const std::string& a, const std::string& b);
-void RenderDiffText(const DiffResult& r, std::ostream& out);
-void RenderDiffJson(const Program& p, const DiffResult& r, std::ostream& out);
 
 }  // namespace audit
 

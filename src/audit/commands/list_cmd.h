@@ -1,10 +1,9 @@
 // earlyinit-audit list [--subarch S]: each subarch's chain in run order.
 // ComputeList (list_cmd.cc) makes the result; the renderers
-// (report/list_report.cc) only format it.
+// (report/list_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_LIST_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_LIST_CMD_H
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -21,8 +20,6 @@ struct ListResult {
 // Empty `only`: every subarch; else that one (none when unknown: the tool
 // says so first, with UnknownSubarch).
 ListResult ComputeList(const Model& m, const std::string& only);
-void RenderListText(const Model& m, const ListResult& r, std::ostream& out);
-void RenderListJson(const Program& p, const Model& m, const ListResult& r, std::ostream& out);
 
 }  // namespace audit
 

@@ -1,10 +1,9 @@
 // earlyinit-audit matrix: steps x enabled subarchs, each cell classified
 // once. ComputeMatrix (matrix_cmd.cc) makes the result; the renderers
-// (report/matrix_report.cc) only format it.
+// (report/matrix_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_MATRIX_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_MATRIX_CMD_H
 
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,8 +35,6 @@ struct MatrixResult {
   bool ok = true;
 };
 MatrixResult ComputeMatrix(const Model& m);
-void RenderMatrixText(const Model& m, const MatrixResult& r, bool colour, std::ostream& out);
-void RenderMatrixJson(const Program& p, const Model& m, const MatrixResult& r, std::ostream& out);
 
 }  // namespace audit
 

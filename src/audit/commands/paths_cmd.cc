@@ -1,48 +1,28 @@
-// paths: open the DWARF -> resolve the entries -> build each entry's tree ->
-// the matrix and the KASAN rule -> text, JSON or SVG.
+// `paths`, the compute step: each entry's tree of calls, the functions some
+// entries reach and others do not, and the KASAN rule.
 #include "src/audit/commands/paths_cmd.h"
 
 #include <algorithm>
-#include <memory>
 
-#include "src/audit/errors.h"
-#include "src/audit/presets.h"
-#include "src/audit/tables/program.h"
-#include "src/audit/tables/sequences.h"
 #include "src/audit/base/text.h"
-#include "src/audit/base/vocabulary.h"
+#include "src/audit/tables/sequences.h"
 
 namespace audit {
 
-namespace {
-
-// The chains of the file's earlyinit metadata, if it has any.
-Chains ReadChains(const std::string& file, const std::vector<PathEntry>& entries, const DwarfCalls& dwarf,
-                  const std::string* bytes) {
+Chains ChainsOf(const Model& m, const std::vector<PathEntry>& entries) {
   Chains chains;
-  // The fuzz target reads DWARF only; a kernel without earlyinit has no
-  // metadata, and loading its 100,000 symbols for nothing costs.
-  if (bytes || !dwarf.HasSection(".linktable_meta")) return chains;
-  auto p = std::make_unique<Program>();
-  auto m = std::make_unique<Model>();
-  std::string error;
-  if (!LoadProgram({file}, p.get(), &error)) return chains;
-  BuildModel(*p, m.get());
   for (const PathEntry& e : entries) {
     if (e.subarch.empty() || chains.count(e.subarch)) continue;
     std::vector<DispatchStep>& steps = chains[e.subarch];
-    for (const RunItem& it : RunSequence(*m, e.subarch))
+    for (const RunItem& it : RunSequence(m, e.subarch))
       steps.push_back({std::string(it.impl->step), std::string(it.impl->symbol),
                        std::string(it.impl->function)});
   }
   return chains;
 }
 
-// Each symbol becomes its first alternative in the file ("A|B"). Optional
-// entries that lack one go to *absent; the others' missing symbols are
-// returned, named with their entry ("" : none).
-std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
-                    std::vector<AbsentEntry>* absent) {
+std::string ResolveEntries(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
+                           std::vector<AbsentEntry>* absent) {
   std::string missing;
   std::vector<PathEntry> kept;
   for (PathEntry& e : *entries) {
@@ -64,20 +44,6 @@ std::string Resolve(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
   return missing;
 }
 
-// The entries `paths` follows: the preset's (optional), then those given.
-// "" or the error.
-std::string ResolveEntries(const Options& o, const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
-                           std::vector<AbsentEntry>* absent) {
-  *entries = o.preset.empty() ? std::vector<PathEntry>() : FindPreset(o.preset)->entries;
-  entries->insert(entries->end(), o.entries.begin(), o.entries.end());
-  const std::string missing = Resolve(dwarf, entries, absent);
-  if (!missing.empty()) return o.positional[0] + ": no function symbol " + missing;
-  if (entries->empty()) return o.positional[0] + ": none of the preset's entries is in the file";
-  return "";
-}
-
-}  // namespace
-
 PathsResult ComputePaths(const std::string& file, DwarfCalls& dwarf, const std::vector<PathEntry>& entries,
                          const TreeOptions& tree, const Chains& chains) {
   PathsResult r;
@@ -87,35 +53,6 @@ PathsResult ComputePaths(const std::string& file, DwarfCalls& dwarf, const std::
   r.matrix = EntryMatrix(r.trees);
   r.findings = KasanRule(r.trees);
   return r;
-}
-
-int RunPaths(const Options& o, std::ostream& out, std::ostream& err, const std::string* bytes) {
-  const std::string& file = o.positional[0];
-  std::string error;
-  DwarfCalls::OpenError why;
-  std::unique_ptr<DwarfCalls> dwarf = bytes ? DwarfCalls::OpenMemory(*bytes, &error, &why)
-                                            : DwarfCalls::OpenFile(file, &error, &why);
-  if (!dwarf) return ReportError(err, error);
-  std::vector<PathEntry> entries;
-  std::vector<AbsentEntry> absent;
-  error = ResolveEntries(o, *dwarf, &entries, &absent);
-  if (!error.empty()) return ReportError(err, error);
-  TreeOptions tree = o.tree;
-  if (!o.preset.empty()) tree.stops.insert(FindPreset(o.preset)->stops.begin(), FindPreset(o.preset)->stops.end());
-  PathsResult r = ComputePaths(file, *dwarf, entries, tree, ReadChains(file, entries, *dwarf, bytes));
-  if (!dwarf->damage().empty()) return ReportError(err, file + ": " + dwarf->damage());
-  r.absent = std::move(absent);
-  if (o.format == Format::kJson) RenderPathsJson(r, out);
-  else if (o.format == Format::kSvg) RenderPathsSvg(r, out);
-  else RenderPathsText(r, out);
-  return r.findings.empty() ? kExitClean : kExitViolations;
-}
-
-// Kept for tests/audit_paths/rules_test; the tool parses once (options.h).
-bool IsPathsCommand(const std::vector<std::string>& args) {
-  Options o;
-  ParseArgs(args, &o);
-  return o.command == Command::kPaths;
 }
 
 }  // namespace audit

@@ -1,30 +1,50 @@
 // earlyinit-audit paths FILE: each entry path's init calls, read from the
 // DWARF of a binary that need not use earlyinit (docs/audit.md, "paths").
-// Its options are parsed with every command's (options.h).
+// ComputePaths (paths_cmd.cc, paths_rules.cc) makes the result; the
+// renderers (report/paths_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_PATHS_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_PATHS_CMD_H
 
-#include <ostream>
 #include <string>
 #include <vector>
 
+#include "src/audit/commands/paths_rules.h"
+#include "src/audit/dwarf/call_tree.h"
 #include "src/audit/dwarf/dwarf_calls.h"
-#include "src/audit/options.h"
-#include "src/audit/report/paths_report.h"
+#include "src/audit/tables/model.h"
 
 namespace audit {
 
+// A preset's entry the file does not have (a kernel built without XEN_PV).
+struct AbsentEntry {
+  std::string name;
+  std::vector<std::string> missing;  // its symbols not in the file
+};
+
+struct PathsResult {
+  std::string file;
+  TreeOptions options;
+  std::vector<AbsentEntry> absent;
+  std::vector<EntryTree> trees;
+  std::vector<MatrixLine> matrix;
+  std::vector<KasanFinding> findings;
+};
+
+// Each symbol of *entries becomes its first alternative in the file
+// ("A|B"). Optional entries that lack one go to *absent; the others'
+// missing symbols are returned, named with their entry ("" : none).
+std::string ResolveEntries(const DwarfCalls& dwarf, std::vector<PathEntry>* entries,
+                           std::vector<AbsentEntry>* absent);
+
+// The run sequence of each entry's subarch in the file's earlyinit model,
+// to hang under the dispatcher.
+Chains ChainsOf(const Model& m, const std::vector<PathEntry>& entries);
+
 // The result from the DWARF and the resolved entries; `chains` are the
-// file's earlyinit chains (empty without earlyinit metadata).
+// file's earlyinit chains (empty without earlyinit metadata). The caller
+// sets `absent`.
 PathsResult ComputePaths(const std::string& file, DwarfCalls& dwarf, const std::vector<PathEntry>& entries,
                          const TreeOptions& tree, const Chains& chains);
-
-// Runs `paths` on parsed, checked options: exit 0 clean, 1 findings, 2 bad
-// input. `bytes`, when not null, is the file's content (the fuzz target).
-int RunPaths(const Options& o, std::ostream& out, std::ostream& err, const std::string* bytes = nullptr);
-
-// Whether the command word of args (options may come first) is "paths".
-bool IsPathsCommand(const std::vector<std::string>& args);
 
 }  // namespace audit
 

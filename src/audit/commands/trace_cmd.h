@@ -1,28 +1,34 @@
-// earlyinit-audit trace LOG... [--binary FILE]: read the logs, group their
-// trace lines into boots, check them against the binary, render.
+// earlyinit-audit trace LOG... [--binary FILE]: group the logs' trace lines
+// into boots and check them against the binary. ComputeTrace
+// (trace_cmd.cc, trace_check.cc) makes the result; the renderers
+// (report/trace_report.h) only format it.
 #ifndef EARLYINIT_SRC_AUDIT_COMMANDS_TRACE_CMD_H
 #define EARLYINIT_SRC_AUDIT_COMMANDS_TRACE_CMD_H
 
-#include <ostream>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "src/audit/options.h"
-#include "src/audit/base/vocabulary.h"
-#include "src/audit/report/trace_report.h"
+#include "src/audit/commands/trace_check.h"
+#include "src/audit/logs/trace_log.h"
+#include "src/audit/tables/model.h"
 
 namespace audit {
 
-// Runs `trace` on parsed, checked options: the LOGs are o.positional
-// ("-" is standard input). Exit status: 0 clean, 1 differences from the
-// binary, 2 a log without trace lines, an unreadable log or binary
-// (message on err).
-int RunTrace(const Options& o, std::ostream& out, std::ostream& err, Loader load, void* context);
+struct TraceResult {
+  std::vector<std::string> logs;
+  std::string binary;                        // "" without --binary
+  TraceLog log;
+  std::vector<TraceDiff> diffs;              // with --binary
+  std::map<uint64_t, std::string> functions;  // the binary's, by address
+};
 
 // The result from logs already in memory and an optional model (null
-// without --binary); the fuzz target calls this. The texts are read, not
-// kept: the caller owns them.
+// without --binary); the tool reads the logs first (logs/log_file.h), the
+// fuzz target passes its input. The texts are read, not kept: the caller
+// owns them. *error: a log without trace lines.
 struct LogText {
   std::string name;
   std::string_view text;

@@ -1,7 +1,8 @@
 // `check`, the renderers: the findings and the summary as text or JSON.
+#include "src/audit/report/check_report.h"
+
 #include <map>
 
-#include "src/audit/commands/check_cmd.h"
 #include "src/audit/report/report_fields.h"
 
 namespace audit {

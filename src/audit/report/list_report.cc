@@ -1,7 +1,8 @@
 // `list`, the renderers: each subarch's chain as a text table or JSON.
+#include "src/audit/report/list_report.h"
+
 #include <algorithm>
 
-#include "src/audit/commands/list_cmd.h"
 #include "src/audit/report/report_fields.h"
 #include "src/audit/base/text.h"
 #include "src/audit/report/text_table.h"

@@ -1,6 +1,7 @@
 // `matrix`, the renderers: the classified cells drawn as a text table or
 // written as JSON.
-#include "src/audit/commands/matrix_cmd.h"
+#include "src/audit/report/matrix_report.h"
+
 #include "src/audit/report/report_fields.h"
 #include "src/audit/base/text.h"
 #include "src/audit/report/text_table.h"

@@ -1,32 +1,15 @@
-// earlyinit-audit paths, the report: the entry trees, the matrix of
-// functions some entries reach and others do not, and the findings, as
-// text, JSON or SVG.
+// earlyinit-audit paths, the renderers (text and JSON in paths_report.cc,
+// SVG in paths_svg.cc): the entry trees, the matrix of functions some
+// entries reach and others do not, and the findings, from ComputePaths'
+// result (commands/paths_cmd.h).
 #ifndef EARLYINIT_SRC_AUDIT_REPORT_PATHS_REPORT_H
 #define EARLYINIT_SRC_AUDIT_REPORT_PATHS_REPORT_H
 
 #include <ostream>
-#include <string>
-#include <vector>
 
-#include "src/audit/dwarf/call_tree.h"
-#include "src/audit/commands/paths_rules.h"
+#include "src/audit/commands/paths_cmd.h"
 
 namespace audit {
-
-// A preset's entry the file does not have (a kernel built without XEN_PV).
-struct AbsentEntry {
-  std::string name;
-  std::vector<std::string> missing;  // its symbols not in the file
-};
-
-struct PathsResult {
-  std::string file;
-  TreeOptions options;
-  std::vector<AbsentEntry> absent;
-  std::vector<EntryTree> trees;
-  std::vector<MatrixLine> matrix;
-  std::vector<KasanFinding> findings;
-};
 
 void RenderPathsText(const PathsResult& r, std::ostream& out);
 void RenderPathsJson(const PathsResult& r, std::ostream& out);

@@ -1,27 +1,17 @@
-// earlyinit-audit trace: the command's result, and its three renderers
-// (text, JSON, SVG). The result is computed first (commands/trace_cmd.cc);
-// the renderers only format it.
+// earlyinit-audit trace, the renderers (text and JSON in trace_report.cc,
+// SVG in trace_svg.cc) and the numbers they share, from ComputeTrace's
+// result (commands/trace_cmd.h).
 #ifndef EARLYINIT_SRC_AUDIT_REPORT_TRACE_REPORT_H
 #define EARLYINIT_SRC_AUDIT_REPORT_TRACE_REPORT_H
 
+#include <cstddef>
 #include <cstdint>
-#include <map>
 #include <ostream>
 #include <string>
-#include <vector>
 
-#include "src/audit/commands/trace_check.h"
-#include "src/audit/logs/trace_log.h"
+#include "src/audit/commands/trace_cmd.h"
 
 namespace audit {
-
-struct TraceResult {
-  std::vector<std::string> logs;
-  std::string binary;                        // "" without --binary
-  TraceLog log;
-  std::vector<TraceDiff> diffs;              // with --binary
-  std::map<uint64_t, std::string> functions;  // the binary's, by address
-};
 
 // Per-boot totals.
 struct BootTotals {
