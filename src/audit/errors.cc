@@ -1,6 +1,6 @@
 #include "src/audit/errors.h"
 
-#include "src/audit/vocabulary.h"
+#include "src/audit/base/vocabulary.h"
 
 namespace audit {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "src/audit/audit.h"
-#include "src/audit/file_bytes.h"
+#include "src/audit/tables/file_bytes.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -1,7 +1,7 @@
 #include "src/audit/options.h"
 
 #include "src/audit/presets.h"
-#include "src/audit/text.h"
+#include "src/audit/base/text.h"
 
 namespace audit {
 
@@ -240,6 +240,12 @@ std::string CheckOperands(const Options& o) {
       return o.positional.size() < 3 ? "diff needs two subarchs and at least one FILE" : "";
     default: return o.positional.empty() ? o.command_word + " needs at least one FILE" : "";
   }
+}
+
+bool IsPathsCommand(const std::vector<std::string>& args) {
+  Options o;
+  ParseArgs(args, &o);
+  return o.command == Command::kPaths;
 }
 
 }  // namespace audit

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/call_tree.h"
+#include "src/audit/dwarf/call_tree.h"
 
 namespace audit {
 
@@ -38,6 +38,10 @@ std::string ParseArgs(const std::vector<std::string>& args, Options* o);
 // Whether the options and operands fit the command: each option belongs to
 // it, it has its operands. Returns "" or a usage error.
 std::string CheckOperands(const Options& o);
+
+// Whether the command word of args (options may come first) is "paths".
+// Kept for tests/audit_paths/rules_test; the tool parses once.
+bool IsPathsCommand(const std::vector<std::string>& args);
 
 }  // namespace audit
 

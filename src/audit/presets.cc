@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "src/audit/text.h"
+#include "src/audit/base/text.h"
 
 namespace audit {
 

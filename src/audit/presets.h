@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "src/audit/call_tree.h"
+#include "src/audit/dwarf/call_tree.h"
 
 namespace audit {
 

@@ -13,14 +13,16 @@
 
 #include "gtest/gtest.h"
 #include "src/audit/audit.h"
-#include "src/audit/check_cmd.h"
-#include "src/audit/file_bytes.h"
-#include "src/audit/json.h"
-#include "src/audit/list_cmd.h"
-#include "src/audit/model.h"
+#include "src/audit/base/source.h"
+#include "src/audit/commands/check_cmd.h"
+#include "src/audit/commands/list_cmd.h"
 #include "src/audit/presets.h"
-#include "src/audit/program.h"
-#include "src/audit/report_fields.h"
+#include "src/audit/report/json.h"
+#include "src/audit/report/list_report.h"
+#include "src/audit/report/report_fields.h"
+#include "src/audit/tables/file_bytes.h"
+#include "src/audit/tables/model.h"
+#include "src/audit/tables/program.h"
 #include "tests/audit/fixtures_env.h"
 #include "tests/support/process.h"
 
@@ -326,7 +328,7 @@ TEST(UnitsDeathTest, ATruncatedInputIsNamedNotACrash) {
 // The tool's sources also build with clang++ -Wall -Wextra -Werror.
 TEST(Build, CompilesWithClang) {
   const std::string root = testsupport::SourceRoot();
-  for (const char* f : {"audit", "elf_file", "json", "model", "program", "main"}) {
+  for (const char* f : {"audit", "tables/elf_file", "report/json", "tables/model", "tables/program", "main"}) {
     auto r = testsupport::RunShell("clang++ -std=c++17 -Wall -Wextra -Werror -fsyntax-only -I" +
                                    testsupport::ShellQuote(root) + " -I" +
                                    testsupport::ShellQuote(root + "/include") + " " +

@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "src/audit/attrs.h"
-#include "src/audit/model.h"
-#include "src/audit/name_index.h"
+#include "src/audit/tables/attrs.h"
+#include "src/audit/tables/model.h"
+#include "src/audit/tables/name_index.h"
 
 namespace audit {
 namespace {

@@ -4,9 +4,9 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "src/audit/trace_check.h"
-#include "src/audit/trace_cmd.h"
-#include "src/audit/trace_log.h"
+#include "src/audit/commands/trace_check.h"
+#include "src/audit/commands/trace_cmd.h"
+#include "src/audit/logs/trace_log.h"
 
 namespace audit {
 namespace {

@@ -12,7 +12,9 @@ command -v g++ >/dev/null || { echo "odr_test: needs g++ (run tools/install)" >&
 tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/odr.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 cd "$root"
-sources=(src/audit/*.cc src/linktable_meta/meta.cc)
+# Every source of the tool, in its stage folders too (not the fuzz targets).
+mapfile -t sources < <(find src/audit -name '*.cc' ! -path 'src/audit/fuzz/*' | sort)
+sources+=(src/linktable_meta/meta.cc)
 [ ${#sources[@]} -gt 10 ] || { echo "odr_test: the audit sources are missing under $root" >&2; exit 1; }
 printf '%s\n' "${sources[@]}" | TMP=$tmp xargs -P 2 -I{} sh -c \
   'g++ -std=c++17 -O1 -flto -I. -Iinclude -c "{}" -o "$TMP/$(echo "{}" | tr / _).o"'

@@ -7,9 +7,10 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "src/audit/call_tree.h"
-#include "src/audit/paths_cmd.h"
-#include "src/audit/paths_rules.h"
+#include "src/audit/commands/paths_cmd.h"
+#include "src/audit/commands/paths_rules.h"
+#include "src/audit/dwarf/call_tree.h"
+#include "src/audit/options.h"
 
 namespace audit {
 namespace {

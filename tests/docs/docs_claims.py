@@ -224,10 +224,11 @@ def tool_commands(root):
 
 def tool_options(root):
     out = set()
-    for f in os.listdir(os.path.join(root, "src/audit")):
-        if f.endswith(".cc"):
-            with open(os.path.join(root, "src/audit", f)) as fh:
-                out.update(re.findall(r'"(--[a-z][a-z0-9-]*)', fh.read()))
+    for d, _, files in os.walk(os.path.join(root, "src/audit")):
+        for f in files:
+            if f.endswith(".cc"):
+                with open(os.path.join(d, f)) as fh:
+                    out.update(re.findall(r'"(--[a-z][a-z0-9-]*)', fh.read()))
     return out
 
 

@@ -42,7 +42,7 @@ fi
   exit 1
 }
 tmpl="$root/tools/install_prefix"
-# The version has one source, the tool's (src/audit/vocabulary.h).
+# The version has one source, the tool's (src/audit/base/vocabulary.h).
 version=$("$root/src/audit/earlyinit-audit" --version | sed -n 's/^earlyinit-audit \([0-9][0-9.]*\) .*/\1/p')
 [ -n "$version" ] || {
   echo "install: no version from $root/src/audit/earlyinit-audit --version" >&2

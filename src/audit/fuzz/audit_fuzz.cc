@@ -13,14 +13,14 @@
 #include <vector>
 
 #include "src/audit/audit.h"
-#include "src/audit/check_cmd.h"
-#include "src/audit/diff_cmd.h"
-#include "src/audit/list_cmd.h"
-#include "src/audit/matrix_cmd.h"
-#include "src/audit/elf_file.h"
 #include "src/audit/fuzz/null_stream.h"
-#include "src/audit/model.h"
-#include "src/audit/program.h"
+#include "src/audit/report/check_report.h"
+#include "src/audit/report/diff_report.h"
+#include "src/audit/report/list_report.h"
+#include "src/audit/report/matrix_report.h"
+#include "src/audit/tables/elf_file.h"
+#include "src/audit/tables/model.h"
+#include "src/audit/tables/program.h"
 #include "src/linktable_meta/meta.h"
 
 namespace {

@@ -8,8 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "src/audit/audit.h"
 #include "src/audit/fuzz/null_stream.h"
-#include "src/audit/paths_cmd.h"
+#include "src/audit/options.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string bytes(reinterpret_cast<const char*>(data), size);

@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "src/audit/fuzz/null_stream.h"
-#include "src/audit/model.h"
-#include "src/audit/trace_cmd.h"
-#include "src/audit/trace_report.h"
+#include "src/audit/tables/model.h"
+#include "src/audit/commands/trace_cmd.h"
+#include "src/audit/report/trace_report.h"
 
 namespace {
 
