@@ -182,6 +182,9 @@ class GuestScripts(unittest.TestCase):
         self.refused(["--guest", "pv::io,dance", "--kernel", "/nonexistent"],
                      "no scenario 'dance' (io, balloon, vcpu, save, boot)")
 
+    def test_unknown_linux_version_is_refused(self):
+        self.refused(["--linux", "9.9"], "no Linux version '9.9'")
+
     def test_timeouts_are_numbers(self):
         self.refused(["--boot-timeout", "soon"], "a timeout is a number of seconds, not 'soon'")
 
