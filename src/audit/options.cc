@@ -1,7 +1,7 @@
 #include "src/audit/options.h"
 
-#include "src/audit/presets.h"
 #include "src/audit/base/text.h"
+#include "src/audit/presets.h"
 
 namespace audit {
 

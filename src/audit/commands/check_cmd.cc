@@ -6,9 +6,9 @@
 
 #include "src/audit/commands/check_cmd.h"
 #include "src/audit/base/source.h"
+#include "src/audit/base/vocabulary.h"
 #include "src/audit/commands/rules.h"
 #include "src/audit/tables/sequences.h"
-#include "src/audit/base/vocabulary.h"
 
 namespace audit {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/dwarf/call_tree.h"
 #include "src/audit/base/finding.h"
+#include "src/audit/dwarf/call_tree.h"
 
 namespace audit {
 

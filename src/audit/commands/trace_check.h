@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "src/audit/tables/model.h"
 #include "src/audit/logs/trace_log.h"
+#include "src/audit/tables/model.h"
 
 namespace audit {
 

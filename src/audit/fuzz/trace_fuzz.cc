@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "src/audit/fuzz/null_stream.h"
-#include "src/audit/tables/model.h"
 #include "src/audit/commands/trace_cmd.h"
+#include "src/audit/fuzz/null_stream.h"
 #include "src/audit/report/trace_report.h"
+#include "src/audit/tables/model.h"
 
 namespace {
 

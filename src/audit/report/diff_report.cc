@@ -1,8 +1,8 @@
 // `diff S1 S2`, the renderers: the differences as text or JSON.
 #include "src/audit/report/diff_report.h"
 
-#include "src/audit/report/report_fields.h"
 #include "src/audit/base/text.h"
+#include "src/audit/report/report_fields.h"
 #include "src/audit/report/text_table.h"
 
 namespace audit {

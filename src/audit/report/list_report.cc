@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "src/audit/report/report_fields.h"
 #include "src/audit/base/text.h"
+#include "src/audit/report/report_fields.h"
 #include "src/audit/report/text_table.h"
 
 namespace audit {

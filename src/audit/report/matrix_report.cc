@@ -2,8 +2,8 @@
 // written as JSON.
 #include "src/audit/report/matrix_report.h"
 
-#include "src/audit/report/report_fields.h"
 #include "src/audit/base/text.h"
+#include "src/audit/report/report_fields.h"
 #include "src/audit/report/text_table.h"
 
 namespace audit {

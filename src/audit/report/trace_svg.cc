@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <string>
 
+#include "src/audit/base/text.h"
 #include "src/audit/report/svg_text.h"
 #include "src/audit/report/trace_report.h"
-#include "src/audit/base/text.h"
 
 namespace audit {
 

@@ -18,9 +18,9 @@
 #include "earlyinit/names.h"
 #include "linktable/names.h"
 #include "src/audit/base/phases.h"
+#include "src/audit/base/text.h"
 #include "src/audit/tables/name_index.h"
 #include "src/audit/tables/program.h"
-#include "src/audit/base/text.h"
 
 namespace audit {
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "src/audit/tables/elf_file.h"
 #include "src/audit/base/finding.h"
+#include "src/audit/tables/elf_file.h"
 #include "src/linktable_meta/meta.h"
 
 namespace audit {
