@@ -5,7 +5,7 @@
 
 - every markdown link of README.md, docs/*.md and examples/*/README.md
   stays inside the repository and names a file or folder that exists;
-- every repository path named in backquotes (`src/audit/model.cc`) exists,
+- every repository path named in backquotes (`src/audit/tables/model.cc`) exists,
   and none leaves the repository (`../...`);
 - every EARLYINIT_/LINKTABLE_/BOOTPROTO_/BOOST_PP_ name in backquotes is
   spelled somewhere under include/, src/, examples/ or tools/ (a doc that names a
@@ -137,7 +137,7 @@ def check_link(root, doc, target):
 
 
 def path_candidates(tick):
-    """Repository paths a backquoted text names: `src/audit/model.{h,cc}`
+    """Repository paths a backquoted text names: `src/audit/tables/model.{h,cc}`
     names two; placeholders (<x>), globs and labels are not paths."""
     tick = tick.strip().rstrip(".,:;")
     word = tick.split()[0] if tick.split() else ""
