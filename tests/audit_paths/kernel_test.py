@@ -141,7 +141,26 @@ def patched_kernel(linux, variant):
         want = [(c["step"], c["function"]) for c in kernel_env.chain(vmlinux, SUBARCH[e["name"]])]
         check(got == want, f"{name}: entry {e['name']}'s chain is list --subarch's")
     if variant == "kasan":
-        check(not doc["findings"], f"{name}: the KASAN rule is clean ({len(doc['findings'])} findings)")
+        known = KNOWN_KASAN_FINDINGS.get(linux, set())
+        got = {(f["entry"], f["function"]) for f in doc["findings"]}
+        check(got == known, f"{name}: the KASAN rule finds exactly the known findings "
+              f"({sorted(known)}), found {sorted(got)}")
+        check(all("earlyinit_stop" in f["chain"] for f in doc["findings"]),
+              f"{name}: every known finding is on the fatal path")
+
+
+# Known bugs the KASAN rule finds in a series, each until its fix lands (the
+# test fails when the set changes, fixed or grown). 6.12's kasan variant has
+# AMD_MEM_ENCRYPT off, so lib/string.o is instrumented: the fatal hook's Xen
+# check (earlyinit_stop > earlyinit_on_xen > xen_cpuid_base >
+# hypervisor_cpuid_base) calls the instrumented memcmp() before kasan_early
+# on every entry. Only a boot that stops before kasan_early gets there, and
+# it would triple-fault instead of printing why (issue "The Linux series at
+# maintainer quality", item 3; docs/linux.md, "KASAN"). 6.1 builds
+# lib/string.o without KASAN (AMD_MEM_ENCRYPT=y) and is clean.
+KNOWN_KASAN_FINDINGS = {
+    "6.12": {("native", "memcmp"), ("pvh", "memcmp"), ("xen_pv", "memcmp")},
+}
 
 
 def main():
