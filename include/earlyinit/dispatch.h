@@ -7,7 +7,8 @@
  * remembers what failed, for dependencies), and supplies hooks:
  *
  *   fatal  receives what stops the boot: a required step that failed, a
- *          required step whose dependency did not run, an unknown subarch.
+ *          required step whose dependency did not run, a subarch this
+ *          build lacks, or an adapter's own reason (earlyinit_fatal_init).
  *          A kernel halts there; if it returns, the chain stops.
  *   trace  is called before and after every step (initcall_debug style),
  *          with a value from `clock` (the TSC, say). Without a trace hook
@@ -18,10 +19,11 @@
  *   earlyinit_hooks hooks = { .fatal = my_panic, .trace = my_trace, .clock = rdtsc_hook };
  *   earlyinit_state_init(&state);
  *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early,
- *                                             EARLYINIT_SUBARCH_ID_pc, bp, &hooks, &state);
+ *                                             EARLYINIT_SUBARCH_ID_generic, boot, &hooks, &state);
  * @endcode
  *
- * x86 boots pick the subarch from boot_params with earlyinit/x86.h.
+ * An adapter picks the subarch from what its loader passed (earlyinit/x86.h
+ * for a boot_params) and runs the chain through this API.
  */
 #ifndef EARLYINIT_DISPATCH_H
 #define EARLYINIT_DISPATCH_H
@@ -46,27 +48,29 @@ enum earlyinit_status {
   EARLYINIT_SKIPPED = 3,         /**< not run: a dependency did not run */
 };
 
-/** Why the dispatcher stopped (earlyinit_fatal.reason). */
+/** Why the dispatcher stopped (earlyinit_fatal.reason). An adapter's
+ *  reasons are numbered from EARLYINIT_FATAL_ADAPTER and carry their own
+ *  message (earlyinit_fatal_init): the core knows none of them. */
 enum earlyinit_fatal_reason {
-  EARLYINIT_FATAL_STEP_FAILED = 1,     /**< a required step returned `code` */
-  EARLYINIT_FATAL_DEPENDENCY = 2,      /**< a required step's dep did not run */
-  EARLYINIT_FATAL_UNKNOWN_SUBARCH = 3, /**< hardware_subarch out of range */
-  EARLYINIT_FATAL_DISABLED_SUBARCH = 4,/**< known, not enabled in this build */
-  EARLYINIT_FATAL_NO_SUBARCH_DATA = 5, /**< Xen without hardware_subarch_data */
-  EARLYINIT_FATAL_UNREADABLE_DATA = 6, /**< hardware_subarch_data unreadable */
-  EARLYINIT_FATAL_UNKNOWN_MAGIC = 7,   /**< neither PVH nor PV magic there */
-  EARLYINIT_FATAL_BAD_PHASE = 8,       /**< phase out of range */
+  EARLYINIT_FATAL_STEP_FAILED = 1,      /**< a required step returned `code` */
+  EARLYINIT_FATAL_DEPENDENCY = 2,       /**< a required step's dep did not run */
+  EARLYINIT_FATAL_DISABLED_SUBARCH = 4, /**< not enabled in this build */
+  EARLYINIT_FATAL_BAD_PHASE = 8,        /**< phase out of range */
+  EARLYINIT_FATAL_ADAPTER = 64          /**< the first of the adapters' reasons */
 };
 
 /** What the fatal hook receives. earlyinit_format_fatal prints it. */
 typedef struct earlyinit_fatal {
-  enum earlyinit_fatal_reason reason; /**< what stopped the boot */
+  unsigned reason;     /**< what stopped the boot: enum earlyinit_fatal_reason,
+                          or an adapter's reason */
   const char *step;    /**< the step, or 0 */
   const char *dep;     /**< the dependency that did not run, or 0 */
   unsigned subarch;    /**< earlyinit id, when known */
-  uint64_t value;      /**< the offending value: hardware_subarch, an
-                          address, a magic, or the step's error code */
-  uint64_t value2;     /**< a second value (the address of a magic) */
+  uint64_t value;      /**< the offending value: the step's error code, the
+                          subarch or phase, or an adapter's */
+  uint64_t value2;     /**< a second value, for an adapter's message */
+  const char *message; /**< an adapter's reason: its message, whose %u, %d
+                          and %x print value then value2 (0 for the core's) */
 } earlyinit_fatal;
 
 /** What the trace hook receives, before and after each step. */
@@ -169,7 +173,7 @@ typedef struct earlyinit_chain {
  * Selected by a switch on the ids, never by position in a list.
  *
  * @code
- *   earlyinit_chain c = earlyinit_chain_of(EARLYINIT_PHASE_early, EARLYINIT_SUBARCH_ID_pc);
+ *   earlyinit_chain c = earlyinit_chain_of(EARLYINIT_PHASE_early, EARLYINIT_SUBARCH_ID_generic);
  *   size_t n = (size_t)(c.end - c.begin);
  * @endcode
  */
@@ -202,8 +206,8 @@ static inline const struct earlyinit_step *earlyinit_entry_step(
  * Whether a step is exempt on a subarch.
  *
  * @code
- *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_xen_pv))
- *     return 0;   // nothing owed on Xen PV
+ *   if (earlyinit_is_exempt(step, EARLYINIT_SUBARCH_ID_generic))
+ *     return 0;   // nothing owed on this subarch
  * @endcode
  */
 static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
@@ -296,6 +300,7 @@ static inline void earlyinit_fatal_(const earlyinit_hooks *h,
   f.subarch = subarch;
   f.value = value;
   f.value2 = 0;
+  f.message = 0;
   earlyinit_call_fatal_(h, &f);
 }
 
@@ -431,12 +436,40 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
 /* @endcond */
 
 /**
- * Hand what stops the boot to the fatal hook, as the dispatcher does, and
- * return the summary of a phase that stopped there. For the code that
- * picks the subarch before the dispatcher runs (earlyinit/x86.h).
+ * Fill a fatal record with an adapter's own reason and message: how the
+ * code that picks the subarch before the dispatcher runs (earlyinit/x86.h)
+ * says why it cannot. The message is the adapter's words: a string
+ * literal whose %u (unsigned decimal), %d (signed decimal) and %x (hex)
+ * print `value`, then `value2`, and %% a percent sign
+ * (earlyinit_format_fatal).
  *
  * @code
- *   earlyinit_fatal why = {EARLYINIT_FATAL_UNKNOWN_SUBARCH, 0, 0, 0, 7, 0};
+ *   enum { MY_FATAL_NO_DTB = EARLYINIT_FATAL_ADAPTER };
+ *   earlyinit_fatal why;
+ *   earlyinit_fatal_init(&why, MY_FATAL_NO_DTB, "no device tree at %x", 0x40000000, 0);
+ *   // earlyinit_format_fatal: "earlyinit: no device tree at 0x40000000"
+ * @endcode
+ */
+static inline void earlyinit_fatal_init(earlyinit_fatal *f, unsigned reason,
+                                        const char *message, uint64_t value,
+                                        uint64_t value2) {
+  f->reason = reason;
+  f->step = 0;
+  f->dep = 0;
+  f->subarch = 0;
+  f->value = value;
+  f->value2 = value2;
+  f->message = message;
+}
+
+/**
+ * Hand what stops the boot to the fatal hook, as the dispatcher does, and
+ * return the summary of a phase that stopped there. For the code that
+ * picks the subarch before the dispatcher runs.
+ *
+ * @code
+ *   earlyinit_fatal why;
+ *   earlyinit_fatal_init(&why, EARLYINIT_FATAL_ADAPTER, "no boot data", 0, 0);
  *   earlyinit_summary s = earlyinit_report_fatal(&hooks, &why);   // s.stopped == 1
  * @endcode
  */
@@ -460,15 +493,15 @@ static inline earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
  * Run the chain of `phase` on `subarch`.
  *
  * @v phase       EARLYINIT_PHASE_early, _setup_arch or _late, in that order
- * @v subarch     An enabled subarch id (EARLYINIT_SUBARCH_ID_pc, ...)
+ * @v subarch     An enabled subarch id (EARLYINIT_SUBARCH_ID_generic, ...)
  * @v boot        What the entry received from its loader, handed to every
- *               step in its context (x86: the zero page; may be 0)
+ *               step in its context (may be 0)
  * @v hooks       Fatal, trace and clock hooks (any may be 0)
  * @v state       Kept across the phases of one boot
  * @ret summary   Steps run, failed, skipped; whether the fatal hook ran
  *
  * @code
- *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early, id, bp, &hooks, &state);
+ *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early, id, boot, &hooks, &state);
  * @endcode
  */
 static inline earlyinit_summary earlyinit_run_chain(

@@ -121,8 +121,33 @@ static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
   return "?";
 }
 
+/* @cond INTERNAL */
+/* An adapter's message: %u, %d, %x print value, then value2, then 0; %% is %. */
+static inline void earlyinit_put_message_(earlyinit_buf *b, const earlyinit_fatal *f) {
+  const char *m = f->message;
+  uint64_t next = f->value, after = f->value2;
+  char one[2] = {0, 0};
+  for (; *m; ++m) {
+    if (m[0] == '%' && (m[1] == 'u' || m[1] == 'd' || m[1] == 'x')) {
+      if (m[1] == 'd')
+        earlyinit_put_i64_(b, (int64_t)next);
+      else
+        earlyinit_put_u64_(b, next, m[1] == 'x' ? 16 : 10);
+      next = after;
+      after = 0;
+      ++m;
+      continue;
+    }
+    if (m[0] == '%' && m[1] == '%') ++m;
+    one[0] = *m;
+    earlyinit_put_(b, one);
+  }
+}
+/* @endcond */
+
 /**
- * Format a fatal report as one line.
+ * Format a fatal report as one line: the core's reasons in its words, an
+ * adapter's in the message it gave (earlyinit_fatal_init).
  *
  * @v out       Buffer, always NUL-terminated when size > 0
  * @v size      Its size
@@ -131,13 +156,17 @@ static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
  *
  * @code
  *   earlyinit_format_fatal(line, sizeof line, f);
- *   // "earlyinit: unknown hardware_subarch 5 (0x5)"
+ *   // "earlyinit: required step page_tables failed on subarch generic with code -12"
  * @endcode
  */
 static inline size_t earlyinit_format_fatal(char *out, size_t size,
                                             const earlyinit_fatal *f) {
   earlyinit_buf b = {out, size, 0};
   earlyinit_put_(&b, "earlyinit: ");
+  if (f->message) {
+    earlyinit_put_message_(&b, f);
+    return b.len;
+  }
   switch (f->reason) {
     case EARLYINIT_FATAL_STEP_FAILED:
       earlyinit_put_(&b, "required step ");
@@ -156,36 +185,20 @@ static inline size_t earlyinit_format_fatal(char *out, size_t size,
       earlyinit_put_(&b, f->dep);
       earlyinit_put_(&b, " did not run successfully before it");
       break;
-    case EARLYINIT_FATAL_UNKNOWN_SUBARCH:
-      earlyinit_put_(&b, "unknown hardware_subarch ");
-      earlyinit_put_u64_(&b, f->value, 10);
-      earlyinit_put_(&b, " (");
-      earlyinit_put_u64_(&b, f->value, 16);
-      earlyinit_put_(&b, ")");
-      break;
     case EARLYINIT_FATAL_DISABLED_SUBARCH:
       earlyinit_put_(&b, "subarch id ");
       earlyinit_put_u64_(&b, f->value, 10);
       earlyinit_put_(&b, " is not enabled in this build");
       break;
-    case EARLYINIT_FATAL_NO_SUBARCH_DATA:
-      earlyinit_put_(&b, "hardware_subarch is Xen (2) but hardware_subarch_data is 0");
-      break;
-    case EARLYINIT_FATAL_UNREADABLE_DATA:
-      earlyinit_put_(&b, "hardware_subarch_data ");
-      earlyinit_put_u64_(&b, f->value, 16);
-      earlyinit_put_(&b, " is outside readable memory");
-      break;
-    case EARLYINIT_FATAL_UNKNOWN_MAGIC:
-      earlyinit_put_(&b, "unknown magic ");
-      earlyinit_put_u64_(&b, f->value, 16);
-      earlyinit_put_(&b, " at hardware_subarch_data ");
-      earlyinit_put_u64_(&b, f->value2, 16);
-      earlyinit_put_(&b, " (neither hvm_start_info nor Xen PV start_info)");
-      break;
     case EARLYINIT_FATAL_BAD_PHASE:
       earlyinit_put_(&b, "no phase ");
       earlyinit_put_u64_(&b, f->value, 10);
+      break;
+    default: /* an adapter's reason without its message */
+      earlyinit_put_(&b, "fatal reason ");
+      earlyinit_put_u64_(&b, f->reason, 10);
+      earlyinit_put_(&b, ", value ");
+      earlyinit_put_u64_(&b, f->value, 16);
       break;
   }
   return b.len;
@@ -196,8 +209,8 @@ static inline size_t earlyinit_format_fatal(char *out, size_t size,
  *
  * @code
  *   earlyinit_format_trace(line, sizeof line, t);
- *   // "earlyinit: xen_pvh early kasan_early ok @12345"
- *   // "earlyinit: pc early probe FAILED code -5 @12400"
+ *   // "earlyinit: generic early page_tables ok @12345"
+ *   // "earlyinit: generic early probe FAILED code -5 @12400"
  * @endcode
  */
 static inline size_t earlyinit_format_trace(char *out, size_t size,
@@ -249,8 +262,8 @@ typedef struct earlyinit_tracer {
  * @code
  *   earlyinit_format_trace_step(line, sizeof line, t, &tracer);
  *   // ""  (STARTING: the clock is remembered)
- *   // "earlyinit: xen_pvh early kasan_early ok @12345 cycles=678 fn=0xffffffff81001234"
- *   // "earlyinit: pc late probe SKIPPED (needs cmdline) @12400 cycles=0 fn=0x1040"
+ *   // "earlyinit: generic early page_tables ok @12345 cycles=678 fn=0xffffffff81001234"
+ *   // "earlyinit: generic late probe SKIPPED (needs cmdline) @12400 cycles=0 fn=0x1040"
  * @endcode
  *
  * `@` is the clock at the end event, as in earlyinit_format_trace;

@@ -210,8 +210,9 @@
 #define EARLYINIT_I_BAD_SET_(ok, args)
 #define EARLYINIT_I_BAD_SET_I_(who, step, set)                                \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": subarch set `" #set "` of step `" #step \
-                              "` is not a sequence (expected (pc)(xen_pvh)"   \
-                              " or EARLYINIT_ALL)");
+                              "` is not a sequence (expected one like ("       \
+                              EARLYINIT_I_STR_(EARLYINIT_I_SEQ_HEAD_(EARLYINIT_SUBARCHS)) \
+                              "), or EARLYINIT_ALL)");
 #define EARLYINIT_I_CHECK_SET_(who, step, set)                                \
   EARLYINIT_I_ASSERT_KNOWN_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_UNKNOWN_SUBARCHS, set)) \
   EARLYINIT_I_IIF_(EARLYINIT_I_SEQ_HAS_2_(set), EARLYINIT_I_CHECK_TWICE_,    \
@@ -335,8 +336,8 @@
   EARLYINIT_I_IIF_(EARLYINIT_I_IS_PAREN_(deps), 1 EARLYINIT_I_NOTHING_, EARLYINIT_I_IS_EMPTY_)(deps)
 #define EARLYINIT_I_BAD_DEPS_(who, step, phase, level, order, policy, deps)   \
   LINKTABLE_I_STATIC_ASSERT_(0, #who ": step `" #step "` has dependencies `"    \
-                              #deps "` (expected a sequence like (cr4_shadow)" \
-                              " or nothing)");
+                              #deps "` (expected a sequence like (" #deps     \
+                              ") or nothing)");
 #define EARLYINIT_I_DEFINE_DEPS_(who, step, phase, level, order, policy, deps) \
   EARLYINIT_I_ASSERT_DEPS_(who, step, EARLYINIT_I_WALK_(EARLYINIT_I_WALK_UNKNOWN_DEPS, deps)) \
   EARLYINIT_I_DEFINE_OK_(step, phase, level, order, policy,                  \

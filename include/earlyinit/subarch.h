@@ -2,19 +2,24 @@
  * @file
  * earlyinit/subarch.h: the registry of subarchs.
  *
- * A subarch is a name token (pc, xen_pvh) with a small id and a label. The
- * set this build supports is a build setting: EARLYINIT_SUBARCHS, a
- * sequence of names, (pc)(xen_pvh). By default it is the x86 preset below, which
- * follows Linux's enum x86_hardware_subarch and splits Xen into Xen PV and
- * Xen PVH. A kernel without Xen support builds with
+ * A subarch is one boot path: a name token with a small id and a label.
+ * The set this build supports is a build setting, EARLYINIT_SUBARCHS, a
+ * sequence of names, (board_a)(board_b), and each name has its id and
+ * label. Without one, a build has a single subarch, `generic` (id 0): a
+ * kernel with one boot path implements its steps for EARLYINIT_ALL and
+ * runs the chains of EARLYINIT_SUBARCH_ID_generic.
+ *
+ * A platform's subarchs come in a preset header, included before this
+ * one: earlyinit/x86_subarchs.h (Linux's hardware_subarch values, which
+ * earlyinit/x86.h includes first). A build enables part of a preset with
  *
  *     -DEARLYINIT_SUBARCHS='(pc)'
  *
- * and owes nothing to Xen. A user-defined set defines, for every name, its
- * id and label, plus the sequence, in a header named by
+ * and owes nothing to the rest. A set of its own defines, for every name,
+ * its id and label, plus the sequence, in a header named by
  * EARLYINIT_CONFIG_HEADER (e.g. -DEARLYINIT_CONFIG_HEADER='"my_set.h"'):
  *
- * @code
+ * @code{.unparsed}
  *   #define EARLYINIT_SUBARCH_ID_board_a 0
  *   #define EARLYINIT_SUBARCH_LABEL_board_a "Board A"
  *   #define EARLYINIT_SUBARCH_ID_board_b 1
@@ -22,7 +27,9 @@
  *   #define EARLYINIT_SUBARCHS (board_a)(board_b)
  * @endcode
  *
- * Ids are below EARLYINIT_MAX_SUBARCHS (64) and unique.
+ * Ids are below EARLYINIT_MAX_SUBARCHS (64), one per subarch: a name
+ * without an id, or two enabled subarchs with one id, fail to compile
+ * with earlyinit's message (subarch_ids.h).
  */
 #ifndef EARLYINIT_SUBARCH_H
 #define EARLYINIT_SUBARCH_H
@@ -36,45 +43,27 @@
 /** Ids are below this. */
 #define EARLYINIT_MAX_SUBARCHS 64
 
-/** @{ */
-/** The x86 preset, id and label of each subarch: ids 0-4 are Linux's enum
- * x86_hardware_subarch values; Xen (2) is Xen PV, and Xen PVH, which Linux
- * reports as 2 too when hardware_subarch_data points at an hvm_start_info,
- * gets id 5. */
-#define EARLYINIT_SUBARCH_ID_pc 0
-#define EARLYINIT_SUBARCH_LABEL_pc "PC"
-#define EARLYINIT_SUBARCH_ID_lguest 1
-#define EARLYINIT_SUBARCH_LABEL_lguest "lguest"
-#define EARLYINIT_SUBARCH_ID_xen_pv 2
-#define EARLYINIT_SUBARCH_LABEL_xen_pv "Xen PV"
-#define EARLYINIT_SUBARCH_ID_intel_mid 3
-#define EARLYINIT_SUBARCH_LABEL_intel_mid "Intel MID"
-#define EARLYINIT_SUBARCH_ID_ce4100 4
-#define EARLYINIT_SUBARCH_LABEL_ce4100 "CE4100"
-#define EARLYINIT_SUBARCH_ID_xen_pvh 5
-#define EARLYINIT_SUBARCH_LABEL_xen_pvh "Xen PVH"
-/** @} */
-
-/** Every subarch of the x86 preset. */
-#define EARLYINIT_X86_SUBARCHS (pc)(lguest)(xen_pv)(intel_mid)(ce4100)(xen_pvh)
-
 #ifndef EARLYINIT_SUBARCHS
-/** The enabled subarchs: a build setting, the whole x86 preset by default. */
-#define EARLYINIT_SUBARCHS EARLYINIT_X86_SUBARCHS
+/** The enabled subarchs: a build setting; one, `generic`, by default. */
+#define EARLYINIT_SUBARCHS (generic)
+/** The default subarch: a kernel with one boot path. */
+#define EARLYINIT_SUBARCH_ID_generic 0
+/** Its label. */
+#define EARLYINIT_SUBARCH_LABEL_generic "generic"
 #endif
 
 /**
  * "Every enabled subarch", for EARLYINIT_IMPL and EARLYINIT_EXEMPT.
  *
  * @code
- *   EARLYINIT_IMPL(kasan_early, EARLYINIT_ALL, kasan_early_init);
+ *   EARLYINIT_IMPL(page_tables, EARLYINIT_ALL, map_kernel);
  * @endcode
  */
 #define EARLYINIT_ALL EARLYINIT_SUBARCHS
 
 /** The id of a subarch name, as a preprocessor number. */
 #define EARLYINIT_SUBARCH_ID(s) EARLYINIT_I_CAT_(EARLYINIT_SUBARCH_ID_, s)
-/** The label of a subarch name ("Xen PVH"). */
+/** The label of a subarch name ("generic"). */
 #define EARLYINIT_SUBARCH_LABEL(s) EARLYINIT_I_CAT_(EARLYINIT_SUBARCH_LABEL_, s)
 
 #include "earlyinit/subarch_ids.h"
@@ -85,9 +74,9 @@
  * any preprocessor loop, and in `#if`.
  *
  * @code
- *   enum { with_xen_pv = EARLYINIT_IS_ENABLED(xen_pv) };   // 1 or 0
- *   #if EARLYINIT_IS_ENABLED(xen_pv)
- *   int xen_pv_on;
+ *   enum { with_generic = EARLYINIT_IS_ENABLED(generic) };   // 1 or 0
+ *   #if EARLYINIT_IS_ENABLED(generic)
+ *   int generic_on;
  *   #endif
  * @endcode
  */
@@ -99,8 +88,8 @@
  * 64), enabled or not, else 0: a preprocessor number, usable in `#if`.
  *
  * @code
- *   enum { xen_pvh_known = EARLYINIT_IS_SUBARCH(xen_pvh) };  // 1
- *   enum { xen_pvv_known = EARLYINIT_IS_SUBARCH(xen_pvv) };  // 0: a typo
+ *   enum { generic_known = EARLYINIT_IS_SUBARCH(generic) };  // 1
+ *   enum { genric_known = EARLYINIT_IS_SUBARCH(genric) };    // 0: a typo
  * @endcode
  */
 #define EARLYINIT_IS_SUBARCH(s) \
@@ -127,10 +116,10 @@ extern "C" {
 /* @endcond */
 
 /**
- * The name of an enabled subarch id ("xen_pvh"), or 0 if not enabled.
+ * The name of an enabled subarch id ("generic"), or 0 if not enabled.
  *
  * @code
- *   const char *n = earlyinit_subarch_name(5);   // "xen_pvh"
+ *   const char *n = earlyinit_subarch_name(0);   // "generic"
  * @endcode
  */
 static inline const char *earlyinit_subarch_name(unsigned id) {
@@ -142,10 +131,10 @@ static inline const char *earlyinit_subarch_name(unsigned id) {
 }
 
 /**
- * The label of an enabled subarch id ("Xen PVH"), or 0 if not enabled.
+ * The label of an enabled subarch id ("generic"), or 0 if not enabled.
  *
  * @code
- *   printf("%s\n", earlyinit_subarch_label(0));   // "PC"
+ *   printf("%s\n", earlyinit_subarch_label(0));   // "generic"
  * @endcode
  */
 static inline const char *earlyinit_subarch_label(unsigned id) {

@@ -4,7 +4,9 @@
  *
  * The bridge between x86's boot protocol (bootproto/) and the
  * architecture-neutral dispatcher: it uses only the dispatcher's public
- * API, and only x86 code includes it (earlyinit.h does not).
+ * API, and only x86 code includes it (earlyinit.h does not). It brings the
+ * x86 subarchs (earlyinit/x86_subarchs.h) and the core, in that order: an
+ * x86 file includes it instead of, or before, earlyinit/earlyinit.h.
  *
  * hdr.hardware_subarch is trusted only from protocol 2.07 on (older means
  * PC, as Linux's head_32.S did). Xen (2) is told apart by the magic at
@@ -13,7 +15,8 @@
  *   0x336ec578 (hvm_start_info)  -> xen_pvh
  *   "xen-3."   (Xen PV start_info) -> xen_pv
  * Anything else, a zero address, or an address the accessor cannot read
- * stops the boot in the fatal hook with a message that names the value.
+ * stops the boot in the fatal hook with a message that names the value
+ * (enum earlyinit_x86_fatal_reason, in x86's words).
  *
  * @code
  *   bootproto_mem mem = bootproto_mem_identity(0, 1ull << 32);
@@ -23,16 +26,27 @@
 #ifndef EARLYINIT_X86_H
 #define EARLYINIT_X86_H
 
+#include "earlyinit/x86_subarchs.h"
+
 #include "linktable/types.h"
 
 #include "bootproto/boot_params.h"
 #include "bootproto/mem.h"
 #include "bootproto/xen.h"
-#include "earlyinit/dispatch.h"
+#include "earlyinit/earlyinit.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** Why a boot_params names no subarch (earlyinit_fatal.reason): an
+ *  adapter's reasons, each with its message (earlyinit_fatal_init). */
+enum earlyinit_x86_fatal_reason {
+  EARLYINIT_FATAL_UNKNOWN_SUBARCH = EARLYINIT_FATAL_ADAPTER, /**< hardware_subarch out of range */
+  EARLYINIT_FATAL_NO_SUBARCH_DATA, /**< Xen without hardware_subarch_data */
+  EARLYINIT_FATAL_UNREADABLE_DATA, /**< hardware_subarch_data unreadable */
+  EARLYINIT_FATAL_UNKNOWN_MAGIC    /**< neither PVH nor PV magic there */
+};
 
 /* Linux's hardware_subarch values -> earlyinit ids, by enum value: -Wswitch
  * (in -Wall) turns a value added to the enum and missing here into a
@@ -72,26 +86,23 @@ static inline int earlyinit_x86_subarch(const struct bootproto_boot_params *bp,
   uint32_t magic32;
   unsigned i;
   static const char pv[] = BOOTPROTO_XEN_PV_START_INFO_MAGIC;
-  why->step = 0;
-  why->dep = 0;
-  why->subarch = 0;
-  why->value2 = 0;
   if (bp->hdr.version < BOOTPROTO_PROTOCOL_SUBARCH) return EARLYINIT_SUBARCH_ID_pc;
   v = bp->hdr.hardware_subarch;
   if (earlyinit_x86_id_of_(v) < 0) {
-    why->reason = EARLYINIT_FATAL_UNKNOWN_SUBARCH;
-    why->value = v;
+    earlyinit_fatal_init(why, EARLYINIT_FATAL_UNKNOWN_SUBARCH, "unknown hardware_subarch %u (%x)",
+                         v, v);
     return -1;
   }
   if (v != BOOTPROTO_X86_SUBARCH_XEN) return earlyinit_x86_id_of_(v);
   data = bp->hdr.hardware_subarch_data;
-  why->value = data;
   if (data == 0) {
-    why->reason = EARLYINIT_FATAL_NO_SUBARCH_DATA;
+    earlyinit_fatal_init(why, EARLYINIT_FATAL_NO_SUBARCH_DATA,
+                         "hardware_subarch is Xen (2) but hardware_subarch_data is 0", 0, 0);
     return -1;
   }
   if (bootproto_mem_read(mem, data, magic, sizeof magic) != 0) {
-    why->reason = EARLYINIT_FATAL_UNREADABLE_DATA;
+    earlyinit_fatal_init(why, EARLYINIT_FATAL_UNREADABLE_DATA,
+                         "hardware_subarch_data %x is outside readable memory", data, 0);
     return -1;
   }
   magic32 = (uint32_t)magic[0] | (uint32_t)magic[1] << 8 | (uint32_t)magic[2] << 16 |
@@ -100,9 +111,10 @@ static inline int earlyinit_x86_subarch(const struct bootproto_boot_params *bp,
   for (i = 0; i < sizeof magic; ++i)
     if (magic[i] != (unsigned char)pv[i]) break;
   if (i == sizeof magic) return EARLYINIT_SUBARCH_ID_xen_pv;
-  why->reason = EARLYINIT_FATAL_UNKNOWN_MAGIC;
-  why->value = magic32;
-  why->value2 = data;
+  earlyinit_fatal_init(why, EARLYINIT_FATAL_UNKNOWN_MAGIC,
+                       "unknown magic %x at hardware_subarch_data %x "
+                       "(neither hvm_start_info nor Xen PV start_info)",
+                       magic32, data);
   return -1;
 }
 

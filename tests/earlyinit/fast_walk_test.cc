@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "earlyinit/x86_subarchs.h"  // first: the subarchs the core is built for
 #include "earlyinit/testing.h"
 #include "gtest/gtest.h"
 

@@ -1,11 +1,14 @@
-// earlyinit/format.h: every fatal reason and trace status as text, numbers
-// at their limits (the 64-bit printing avoids division, see format.h), and
-// bounded buffers (truncated, always terminated, never overrun).
+// earlyinit/format.h: every fatal reason and trace status as text (the
+// core's, an adapter's message, and the x86 adapter's reasons as
+// earlyinit_x86_subarch fills them), numbers at their limits (the 64-bit
+// printing avoids division, see format.h), and bounded buffers (truncated,
+// always terminated, never overrun).
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
 
+#include "earlyinit/x86.h"  // first: the x86 subarchs, then the core
 #include "earlyinit/format.h"
 #include "gtest/gtest.h"
 
@@ -42,18 +45,57 @@ TEST(FormatFatal, EveryReason) {
   EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_DEPENDENCY)),
             "earlyinit: required step kasan_early not run on subarch xen_pvh: its dependency "
             "cr4_shadow did not run successfully before it");
-  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNKNOWN_SUBARCH, 0xffffffff)),
-            "earlyinit: unknown hardware_subarch 4294967295 (0xffffffff)");
   EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_DISABLED_SUBARCH, 3)),
             "earlyinit: subarch id 3 is not enabled in this build");
-  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_NO_SUBARCH_DATA)),
+  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_BAD_PHASE, 7)), "earlyinit: no phase 7");
+}
+
+// An adapter's reason prints its own message: %u, %d, %x take value, then
+// value2; %% is a percent sign; other text is as written.
+TEST(FormatFatal, AnAdaptersMessage) {
+  earlyinit_fatal f;
+  earlyinit_fatal_init(&f, EARLYINIT_FATAL_ADAPTER + 1, "no %x at %u, %d%% done %q", 0x2a, 7);
+  EXPECT_EQ(f.reason, EARLYINIT_FATAL_ADAPTER + 1u);
+  EXPECT_EQ(Format(f), "earlyinit: no 0x2a at 7, 0% done %q");
+  earlyinit_fatal_init(&f, EARLYINIT_FATAL_ADAPTER, "%d then %d", static_cast<uint64_t>(-5), 0);
+  EXPECT_EQ(Format(f), "earlyinit: -5 then 0");
+  // Without its message, the reason and value: never an x86 word.
+  f.message = nullptr;
+  f.value = 0x10;
+  EXPECT_EQ(Format(f), "earlyinit: fatal reason 64, value 0x10");
+}
+
+// The x86 adapter's reasons, as earlyinit_x86_subarch fills them from a
+// boot_params, in x86's words.
+std::string X86Fatal(uint32_t subarch, uint64_t data, const void *mem_buf, size_t mem_size,
+                     unsigned *reason) {
+  bootproto_boot_params bp{};
+  bp.hdr.version = BOOTPROTO_PROTOCOL_SUBARCH;
+  bp.hdr.hardware_subarch = subarch;
+  bp.hdr.hardware_subarch_data = data;
+  const bootproto_mem mem = bootproto_mem_buffer(mem_buf, 0x8000, mem_size);
+  earlyinit_fatal why;
+  EXPECT_EQ(earlyinit_x86_subarch(&bp, &mem, &why), -1);
+  *reason = why.reason;
+  return Format(why);
+}
+
+TEST(FormatFatal, X86Reasons) {
+  const unsigned char junk[8] = {0xcd, 0xab, 0x34, 0x12, 0, 0, 0, 0};
+  unsigned reason = 0;
+  EXPECT_EQ(X86Fatal(0xffffffff, 0, junk, sizeof junk, &reason),
+            "earlyinit: unknown hardware_subarch 4294967295 (0xffffffff)");
+  EXPECT_EQ(reason, static_cast<unsigned>(EARLYINIT_FATAL_UNKNOWN_SUBARCH));
+  EXPECT_EQ(X86Fatal(BOOTPROTO_X86_SUBARCH_XEN, 0, junk, sizeof junk, &reason),
             "earlyinit: hardware_subarch is Xen (2) but hardware_subarch_data is 0");
-  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNREADABLE_DATA, 0x100000000ull)),
+  EXPECT_EQ(reason, static_cast<unsigned>(EARLYINIT_FATAL_NO_SUBARCH_DATA));
+  EXPECT_EQ(X86Fatal(BOOTPROTO_X86_SUBARCH_XEN, 0x100000000ull, junk, sizeof junk, &reason),
             "earlyinit: hardware_subarch_data 0x100000000 is outside readable memory");
-  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNKNOWN_MAGIC, 0x1234abcd, 0x8000)),
+  EXPECT_EQ(reason, static_cast<unsigned>(EARLYINIT_FATAL_UNREADABLE_DATA));
+  EXPECT_EQ(X86Fatal(BOOTPROTO_X86_SUBARCH_XEN, 0x8000, junk, sizeof junk, &reason),
             "earlyinit: unknown magic 0x1234abcd at hardware_subarch_data 0x8000 (neither "
             "hvm_start_info nor Xen PV start_info)");
-  EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_BAD_PHASE, 7)), "earlyinit: no phase 7");
+  EXPECT_EQ(reason, static_cast<unsigned>(EARLYINIT_FATAL_UNKNOWN_MAGIC));
 }
 
 TEST(FormatFatal, UnknownSubarchIdIsAQuestionMark) {
@@ -97,9 +139,11 @@ TEST(FormatNumbers, AgreeWithPrintf) {
     std::snprintf(want, sizeof want, "earlyinit: pc early s ok @%llu",
                   static_cast<unsigned long long>(v));
     EXPECT_EQ(Format(t), want);
-    std::snprintf(want, sizeof want, "earlyinit: hardware_subarch_data 0x%llx is outside readable memory",
+    earlyinit_fatal f;
+    earlyinit_fatal_init(&f, EARLYINIT_FATAL_ADAPTER, "data %x is outside readable memory", v, 0);
+    std::snprintf(want, sizeof want, "earlyinit: data 0x%llx is outside readable memory",
                   static_cast<unsigned long long>(v));
-    EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_UNREADABLE_DATA, v)), want);
+    EXPECT_EQ(Format(f), want);
   }
   EXPECT_EQ(Format(Fatal(EARLYINIT_FATAL_STEP_FAILED, static_cast<uint64_t>(INT64_MIN))),
             "earlyinit: required step kasan_early failed on subarch xen_pvh with code "
@@ -107,7 +151,8 @@ TEST(FormatNumbers, AgreeWithPrintf) {
 }
 
 TEST(FormatBuffer, TruncatesTerminatesAndNeverOverruns) {
-  const earlyinit_fatal f = Fatal(EARLYINIT_FATAL_NO_SUBARCH_DATA);
+  earlyinit_fatal f;
+  earlyinit_fatal_init(&f, EARLYINIT_FATAL_ADAPTER, "hardware_subarch is Xen (2)", 0, 0);
   char buf[16 + 8];
   for (size_t size = 0; size <= 16; ++size) {
     std::memset(buf, '#', sizeof buf);

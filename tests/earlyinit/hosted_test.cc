@@ -3,6 +3,8 @@
 // from boot_params, good and bad.
 #include <cstring>
 
+#include "earlyinit/x86.h"  // first: the x86 subarchs, then the core
+
 #include "bootproto/boot_params.h"
 #include "bootproto/mem.h"
 #include "bootproto/xen.h"

@@ -40,6 +40,7 @@ struct Misuse {
 };
 
 const char kPrelude[] =
+    "#include \"earlyinit/x86_subarchs.h\"\n"
     "#include \"earlyinit/earlyinit.h\"\n"
     "#define EARLYINIT_STEP_cr4_shadow EARLYINIT_SPEC(early, 10, 0100, required, )\n"
     "#define EARLYINIT_STEP_kasan_early EARLYINIT_SPEC(early, 10, 0200, required, (cr4_shadow))\n"
@@ -64,8 +65,8 @@ const Misuse kMisuses[] = {
     {"UnknownSubarchInExempt", "EARLYINIT_EXEMPT(kasan_early, (xen_pvv), \"why\");",
      "EARLYINIT_EXEMPT: unknown subarch `xen_pvv` for step `kasan_early`"},
     {"EmptySubarchSet", "EARLYINIT_IMPL(kasan_early, , ok_fn);",
-     "EARLYINIT_IMPL: subarch set `` of step `kasan_early` is not a sequence (expected "
-     "(pc)(xen_pvh) or EARLYINIT_ALL)"},
+     "EARLYINIT_IMPL: subarch set `` of step `kasan_early` is not a sequence (expected one "
+     "like (pc), or EARLYINIT_ALL)"},
     {"SubarchSetNotASequence", "EARLYINIT_EXEMPT(kasan_early, pc, \"why\");",
      "EARLYINIT_EXEMPT: subarch set `pc` of step `kasan_early` is not a sequence"},
     {"SubarchNamedTwice", "EARLYINIT_IMPL(kasan_early, (pc)(xen_pv)(pc), ok_fn);",

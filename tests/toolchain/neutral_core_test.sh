@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# The core (linktable/, earlyinit/ without x86.h) is architecture-neutral:
+# The core (linktable/, earlyinit/ without x86*.h) is architecture-neutral:
 # - no core header includes bootproto/ or names a bootproto_ type;
+# - outside comments, no earlyinit/ core header names an x86 fact (x86,
+#   Xen, hardware_subarch, PVH, ...): its code, defaults and messages are
+#   the same for every architecture;
+# - Bazel's //:earlyinit reaches no bootproto target (the genquery);
 # - with only the core on the include path (bootproto/ unreachable, which
 #   x86.h's failure to compile proves), neutral/core.c and every core header
 #   alone compile for aarch64 and riscv64 with GCC and Clang, as C and C++,
@@ -18,11 +22,25 @@ done
 mkdir -p "$tmp/inc/earlyinit" "$tmp/inc/linktable"
 cp "$root"/include/linktable/*.h "$tmp/inc/linktable/"
 cp "$root"/include/earlyinit/*.h "$tmp/inc/earlyinit/"
-rm "$tmp/inc/earlyinit/x86.h" "$tmp/inc/earlyinit/testing.h"  # the bridge; GoogleTest's
+rm "$tmp"/inc/earlyinit/x86*.h "$tmp/inc/earlyinit/testing.h"  # the x86 adapter; GoogleTest's
 cp "$root"/tests/toolchain/neutral/core.c "$root"/tests/toolchain/neutral/board.h "$tmp/"
 
 if grep -n 'bootproto' "$tmp"/inc/*/*.h | grep -v '^[^:]*:[0-9]*: *\*\|//\|/\*'; then
   echo "FAIL: a core header includes bootproto/ or names a bootproto_ type (above)"
+  fail=1
+fi
+
+# Comments stripped (the preprocessor's -fpreprocessed keeps directives
+# and macros as written), every line that is left.
+for h in "$tmp"/inc/earlyinit/*.h; do
+  if gcc -fpreprocessed -dD -E -P "$h" 2>/dev/null | grep -inE 'x86|xen|hardware_subarch|pvh|lguest|intel_mid|ce4100|boot_params|cr4|\bpc\b'; then
+    echo "FAIL: ${h#"$tmp/inc/"} names an x86 fact outside its comments (above)"
+    fail=1
+  fi
+done
+deps="$root/tests/toolchain/earlyinit_deps"
+if [ ! -s "$deps" ] || grep bootproto "$deps"; then
+  echo "FAIL: deps(//:earlyinit) reaches bootproto, or its query is empty ($deps)"
   fail=1
 fi
 
@@ -39,11 +57,11 @@ compile() {  # compile ARCH CC LANG FILE [EXTRA...]
 }
 
 # The include path really lacks bootproto/: the bridge does not compile there.
-cp "$root/include/earlyinit/x86.h" "$tmp/inc/earlyinit/x86.h"
+cp "$root"/include/earlyinit/x86*.h "$tmp/inc/earlyinit/"
 echo '#include "earlyinit/x86.h"' >"$tmp/bridge.c"
 out=$(compile aarch64 gcc c "$tmp/bridge.c" 2>&1)
 bridge=$?
-rm "$tmp/inc/earlyinit/x86.h"
+rm "$tmp"/inc/earlyinit/x86*.h
 if [ $bridge -eq 0 ] || ! grep -q 'bootproto/.*No such file' <<<"$out"; then
   echo "FAIL: x86.h compiled, or failed for another reason, without bootproto/ on the path:"
   echo "$out"

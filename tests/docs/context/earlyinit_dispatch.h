@@ -2,7 +2,7 @@
 void my_panic(const earlyinit_fatal *f, void *user);
 void my_trace(const earlyinit_trace *t, void *user);
 uint64_t rdtsc_hook(void *user);
-static const struct bootproto_boot_params *bp;
+static const void *boot;
 #ifndef DOC_HAS_state
 static earlyinit_state state;
 #endif

@@ -7,8 +7,8 @@
  * exits with the number of steps run. Its metadata is read back with
  * earlyinit-audit, on x86_64 and i386.
  */
+#include "earlyinit/x86.h" /* the x86 subarchs, then the core */
 #include "earlyinit/earlyinit.h"
-#include "earlyinit/x86.h"
 
 #define EARLYINIT_STEP_pvh_info   EARLYINIT_SPEC(early, 05, 0100, required, )
 #define EARLYINIT_STEP_cr4_shadow EARLYINIT_SPEC(early, 10, 0100, required, )

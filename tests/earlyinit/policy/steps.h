@@ -2,6 +2,7 @@
 #ifndef EARLYINIT_TESTS_POLICY_STEPS_H
 #define EARLYINIT_TESTS_POLICY_STEPS_H
 
+#include "earlyinit/x86_subarchs.h"  // first: the subarchs the core is built for
 #include "earlyinit/earlyinit.h"
 
 #define EARLYINIT_STEP_probe       EARLYINIT_SPEC(early, 10, 0100, optional, )
