@@ -73,18 +73,27 @@ def subarch_known_ids():
 
 
 def subarch_ids():
-    """Per id: enabled (computed here with #if); and, when two enabled
-    subarchs have it, the clash reported in earlyinit's words."""
+    """Per id: enabled, computed here with #if."""
     out = []
     for n in range(MAX_SUBARCHS):
         out += [f"#define EARLYINIT_I_N_ {n}",
-                "#if EARLYINIT_I_N_COUNT_",
+                "#if EARLYINIT_I_N_IS_ENABLED_",
                 f"#define EARLYINIT_I_ENABLED_ID_{n} ()",
+                "#endif",
+                "#undef EARLYINIT_I_N_"]
+    return out
+
+
+def subarch_clashes():
+    """Per id, when two enabled subarchs have it: the clash, reported in
+    earlyinit's words (read only when there is one)."""
+    out = []
+    for n in range(MAX_SUBARCHS):
+        out += [f"#define EARLYINIT_I_N_ {n}",
                 "#if EARLYINIT_I_N_COUNT_ > 1",
                 f"#define EARLYINIT_I_CLASH_ID_{n} ()",
                 f"EARLYINIT_I_ID_CLASH_({n})",
                 f"#undef EARLYINIT_I_CLASH_ID_{n}",
-                "#endif",
                 "#endif",
                 "#undef EARLYINIT_I_N_"]
     return out
@@ -107,6 +116,8 @@ TABLES = {
                           ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
     "subarch ids": ("include/earlyinit/subarch_ids.h", subarch_ids,
                     ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
+    "subarch clashes": ("include/earlyinit/subarch_ids.h", subarch_clashes,
+                        ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
     "one digit": ("include/earlyinit/tables.h", one_digit, None),
 }
 BOUND_HEADERS = {

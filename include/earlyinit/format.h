@@ -126,7 +126,8 @@ static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
 static inline void earlyinit_put_message_(earlyinit_buf *b, const earlyinit_fatal *f) {
   const char *m = f->message;
   uint64_t next = f->value, after = f->value2;
-  char one[2] = {0, 0};
+  char one[2]; /* set element by element: clang -O0 makes `= {0}` a memset */
+  one[1] = 0;
   for (; *m; ++m) {
     if (m[0] == '%' && (m[1] == 'u' || m[1] == 'd' || m[1] == 'x')) {
       if (m[1] == 'd')

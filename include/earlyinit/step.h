@@ -20,19 +20,21 @@
  *
  * @code
  *   // steps.h
- *   #define EARLYINIT_STEP_cr4_shadow  EARLYINIT_SPEC(early, 10, 0100, required, )
- *   #define EARLYINIT_STEP_kasan_early EARLYINIT_SPEC(early, 10, 0200, required, (cr4_shadow))
+ *   #define EARLYINIT_STEP_early_console EARLYINIT_SPEC(early, 10, 0100, required, )
+ *   #define EARLYINIT_STEP_page_tables   EARLYINIT_SPEC(early, 10, 0200, required, (early_console))
  *
  *   // steps.c
- *   EARLYINIT_DEFINE_STEP(cr4_shadow);
- *   EARLYINIT_DEFINE_STEP(kasan_early);
+ *   EARLYINIT_DEFINE_STEP(early_console);
+ *   EARLYINIT_DEFINE_STEP(page_tables);
  *
- *   // cr4.c
- *   static int cr4_native(const earlyinit_context *c) { (void)c; return 0; }  // reads CR4
- *   static int cr4_xen_pv(const earlyinit_context *c) { (void)c; return 0; }  // asks Xen
- *   EARLYINIT_IMPL(cr4_shadow, (pc)(lguest)(intel_mid)(ce4100)(xen_pvh), cr4_native);
- *   EARLYINIT_IMPL(cr4_shadow, (xen_pv), cr4_xen_pv);
+ *   // mm.c
+ *   static int map_kernel(const earlyinit_context *c) { (void)c; return 0; }
+ *   EARLYINIT_IMPL(page_tables, EARLYINIT_ALL, map_kernel);
+ *   EARLYINIT_EXEMPT(early_console, (generic), "the loader's console is kept");
  * @endcode
+ *
+ * (Subarch sets name the build's subarchs: x86's are (pc)(xen_pv)...,
+ * earlyinit/x86_subarchs.h.)
  */
 #ifndef EARLYINIT_STEP_H
 #define EARLYINIT_STEP_H
@@ -65,7 +67,7 @@
  * whose dependency did not run successfully).
  *
  * @code
- *   #define EARLYINIT_STEP_e820 EARLYINIT_SPEC(setup_arch, 20, 0100, required, (cmdline))
+ *   #define EARLYINIT_STEP_memory_map EARLYINIT_SPEC(setup_arch, 20, 0100, required, (cmdline))
  * @endcode
  */
 #define EARLYINIT_SPEC(...) (__VA_ARGS__)
@@ -108,7 +110,7 @@
 #define EARLYINIT_I_WALK_ONE_PER_SUBARCH_B(s) EARLYINIT_I_ONE_(~, s) EARLYINIT_I_WALK_ONE_PER_SUBARCH_A
 #define EARLYINIT_I_WALK_ONE_PER_SUBARCH_A_END
 #define EARLYINIT_I_WALK_ONE_PER_SUBARCH_B_END
-/* The enabled subarchs, as `.irp` values: ",pc" ",xen_pvh". */
+/* The enabled subarchs, as `.irp` values: ",board_a" ",board_b". */
 #define EARLYINIT_I_WALK_ENABLED_IRP_A(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WALK_ENABLED_IRP_B
 #define EARLYINIT_I_WALK_ENABLED_IRP_B(s) EARLYINIT_I_IF_ENABLED_(s) EARLYINIT_I_WALK_ENABLED_IRP_A
 #define EARLYINIT_I_WALK_ENABLED_IRP_A_END
@@ -422,7 +424,7 @@
  * an exemption.
  *
  * @code
- *   EARLYINIT_DEFINE_STEP(kasan_early);
+ *   EARLYINIT_DEFINE_STEP(page_tables);
  * @endcode
  */
 #define EARLYINIT_DEFINE_STEP(step)                                          \
@@ -435,7 +437,7 @@
  * Bind a function to a step for some subarchs (at file scope).
  *
  * @v step      Step name
- * @v subarchs  EARLYINIT_ALL or a sequence: (pc)(xen_pvh);
+ * @v subarchs  EARLYINIT_ALL or a sequence: (board_a)(board_b);
  *              subarchs not enabled in this build are ignored
  * @v fn        `int fn(const earlyinit_context *)`: 0 on success, else an
  *              error code
@@ -444,7 +446,7 @@
  * serves. A function of another signature is a compile error.
  *
  * @code
- *   EARLYINIT_IMPL(kasan_early, EARLYINIT_ALL, kasan_early_init);
+ *   EARLYINIT_IMPL(page_tables, EARLYINIT_ALL, map_kernel);
  * @endcode
  */
 #define EARLYINIT_IMPL(step, subarchs, fn)                                   \
@@ -460,15 +462,14 @@
  * Say that some subarchs do not need a step, and why (at file scope).
  *
  * @v step      Step name
- * @v subarchs  A sequence of subarchs, (pc)(xen_pv) (disabled ones are ignored)
+ * @v subarchs  A sequence of subarchs, (board_a) (disabled ones are ignored)
  * @v reason    A non-empty string literal, kept in the metadata and shown
  *              by earlyinit-audit. No quote, backslash or percent sign
  *              (it is written into assembler text): each is a compile
  *              error naming the step
  *
  * @code
- *   EARLYINIT_EXEMPT(pvh_start_info, (pc)(lguest)(xen_pv)(intel_mid)(ce4100),
- *                    "only a PVH loader passes an hvm_start_info");
+ *   EARLYINIT_EXEMPT(early_console, (generic), "the loader's console is kept");
  * @endcode
  */
 #define EARLYINIT_EXEMPT(step, subarchs, reason)                             \

@@ -126,7 +126,7 @@ EARLYINIT_I_WALK_FROM_(EARLYINIT_I_PHASE_AT_0, EARLYINIT_PHASES)
 /** What a step function receives. */
 typedef struct earlyinit_context {
   /** What the entry received from its loader, as earlyinit_run_chain was
-   *  given it (x86: the zero page, earlyinit_x86_boot_params); may be 0 */
+   *  given it (an adapter reads it typed: earlyinit_x86_boot_params); may be 0 */
   const void *boot;
   /** @{ */
   unsigned subarch;                                /**< earlyinit subarch id */

@@ -252,4 +252,81 @@ INSTANTIATE_TEST_SUITE_P(All, PhaseBound, ::testing::ValuesIn(kLangs),
                            return std::string(info.param.name);
                          });
 
+// The registry (earlyinit/subarch_ids.h): two enabled subarchs with one id,
+// and a name of EARLYINIT_SUBARCHS without an id (a preset not included
+// first), fail with earlyinit's words first. What the compiler says after
+// (duplicate cases of the switches by id) follows from it.
+struct RegistryMisuse {
+  const char* name;
+  const char* config;    // before the core
+  const char* expected;  // in the first error line
+};
+const RegistryMisuse kRegistryMisuses[] = {
+    {"TwoSubarchsOneId",
+     "#define EARLYINIT_SUBARCH_ID_board_a 3\n#define EARLYINIT_SUBARCH_LABEL_board_a \"A\"\n"
+     "#define EARLYINIT_SUBARCH_ID_board_b 3\n#define EARLYINIT_SUBARCH_LABEL_board_b \"B\"\n"
+     "#define EARLYINIT_SUBARCH_ID_board_c 4\n#define EARLYINIT_SUBARCH_LABEL_board_c \"C\"\n"
+     "#define EARLYINIT_SUBARCHS (board_a)(board_c)(board_b)\n",
+     "earlyinit: subarchs `board_a` `board_b` of EARLYINIT_SUBARCHS have the same id, 3 (expected "
+     "an id of its own for each)"},
+    {"PresetSubarchTwice",
+     "#define EARLYINIT_SUBARCHS (pc)(xen_pvh)(pc)\n#include \"earlyinit/x86_subarchs.h\"\n",
+     "earlyinit: subarchs `pc` `pc` of EARLYINIT_SUBARCHS have the same id, 0"},
+    {"SubarchWithoutId", "#define EARLYINIT_SUBARCHS (pc)(xen_pvh)\n",
+     "earlyinit: EARLYINIT_SUBARCHS names `pc`, which has no id (no EARLYINIT_SUBARCH_ID_pc below "
+     "EARLYINIT_MAX_SUBARCHS: expected it defined, or the preset that defines it included, "
+     "before earlyinit/earlyinit.h)"},
+};
+
+struct RegistryCase {
+  Lang lang;
+  RegistryMisuse misuse;
+};
+
+std::vector<RegistryCase> AllRegistryCases() {
+  std::vector<RegistryCase> out;
+  for (const RegistryMisuse& m : kRegistryMisuses)
+    for (const Lang& l : kLangs) out.push_back({l, m});
+  return out;
+}
+
+class RegistryMisuses : public ::testing::TestWithParam<RegistryCase> {};
+
+TEST_P(RegistryMisuses, FailWithEarlyinitsWordsFirst) {
+  const RegistryCase& c = GetParam();
+  auto r = CompileSource(c.lang, std::string(c.misuse.config) +
+                                     "#include \"earlyinit/earlyinit.h\"\n");
+  ASSERT_NE(r.exit_code, 0) << r.output;
+  const std::vector<std::string> errors = ErrorLines(r.output);
+  ASSERT_FALSE(errors.empty()) << r.output;
+  EXPECT_NE(errors[0].find(c.misuse.expected), std::string::npos)
+      << "first error line: " << errors[0] << "\nexpected: " << c.misuse.expected << "\n"
+      << r.output;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, RegistryMisuses, ::testing::ValuesIn(AllRegistryCases()),
+                         [](const ::testing::TestParamInfo<RegistryCase>& info) {
+                           return std::string(info.param.misuse.name) + "_" +
+                                  info.param.lang.name;
+                         });
+
+// The control: distinct ids compile, and the core alone builds for its
+// default subarch, `generic`.
+TEST_P(Control, DistinctIdsAndTheDefaultCompile) {
+  auto r = CompileSource(
+      GetParam(),
+      "#define EARLYINIT_SUBARCH_ID_board_a 3\n#define EARLYINIT_SUBARCH_LABEL_board_a \"A\"\n"
+      "#define EARLYINIT_SUBARCH_ID_board_b 4\n#define EARLYINIT_SUBARCH_LABEL_board_b \"B\"\n"
+      "#define EARLYINIT_SUBARCHS (board_a)(board_b)\n#include \"earlyinit/earlyinit.h\"\n");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  r = CompileSource(GetParam(),
+                    "#include \"earlyinit/earlyinit.h\"\n"
+                    "#define EARLYINIT_STEP_s EARLYINIT_SPEC(early, 10, 0100, required, )\n"
+                    "static int ok_fn(const earlyinit_context *c) { (void)c; return 0; }\n"
+                    "EARLYINIT_DEFINE_TABLES();\nEARLYINIT_DEFINE_STEP(s);\n"
+                    "EARLYINIT_IMPL(s, (generic), ok_fn);\n"
+                    "int generic_id(void) { return EARLYINIT_SUBARCH_ID_generic; }\n");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+}
+
 }  // namespace

@@ -14,10 +14,12 @@ root="${TEST_SRCDIR:?run by bazel test}/earlyinit"
 tmp=$(mktemp -d "${TEST_TMPDIR:-/tmp}/noboost.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# The kernel-facing headers, from the folders (BUILD's //:earlyinit globs the
-# same: include/earlyinit/*.h but testing.h).
+# The kernel-facing headers, from the folders (BUILD's //:earlyinit and
+# //:earlyinit_x86 glob the same: include/earlyinit/*.h but testing.h), the
+# x86 adapter's first: its subarchs go before the core.
 headers() {  # headers INCLUDE_DIR: the names, relative to it
-  (cd "$1" && ls earlyinit/*.h linktable/*.h bootproto/*.h | grep -v '^earlyinit/testing\.h$')
+  (cd "$1" && ls earlyinit/x86*.h && ls earlyinit/*.h linktable/*.h bootproto/*.h |
+    grep -v '^earlyinit/testing\.h$' | grep -v '^earlyinit/x86')
 }
 
 # check INCLUDE_DIR [COMPILERS [LANGUAGES]]: 0 if every header is Boost-free
