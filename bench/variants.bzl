@@ -31,7 +31,7 @@ def bench_variants(name, n, growth):
         alwayslink = True,
         linkstatic = True,
         deps = [
-            "//:earlyinit",
+            "//:earlyinit_x86",
             "@boost//:preprocessor",
         ],
     )

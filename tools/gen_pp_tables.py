@@ -20,62 +20,72 @@ import os
 import re
 import sys
 
-MAX_FIELDS = 29    # linktable/pp.h: LINKTABLE_I_PP_MAX_ (GCC: 30 asm operands)
-MAX_PHASES = 26    # earlyinit/phases.h: EARLYINIT_MAX_PHASES (key letters A-Z)
-MAX_SUBARCHS = 64  # earlyinit/subarch.h: EARLYINIT_MAX_SUBARCHS
+# The library's bounds, each stated by one header too. A copy made for one
+# program (examples/linux/vendor's kernel copy) may use smaller ones:
+# render(files, bounds) rewrites both the tables and those #defines.
+BOUNDS = {
+    "LINKTABLE_I_PP_MAX_": 29,      # linktable/pp.h (GCC: 30 asm operands)
+    "EARLYINIT_MAX_PHASES": 26,     # earlyinit/phases.h (key letters A-Z)
+    "EARLYINIT_MAX_SUBARCHS": 64,   # earlyinit/subarch.h
+}
 
 
-def linktable_positions():
+def linktable_positions(b):
     """(a)(b) -> (0, a)(1, b), and a sequence's length, by position."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     out = []
-    for i in range(MAX_FIELDS):
+    for i in range(MF):
         out.append(f"#define LINKTABLE_I_ENUM_{i}(x) ({i}, x) LINKTABLE_I_ENUM_{i + 1}")
         out.append(f"#define LINKTABLE_I_ENUM_{i}_END")
-    out.append(f"#define LINKTABLE_I_ENUM_{MAX_FIELDS}(x) LINKTABLE_I_PP_EAT_A")
-    out.append(f"#define LINKTABLE_I_ENUM_{MAX_FIELDS}_END")
-    for i in range(MAX_FIELDS + 1):
+    out.append(f"#define LINKTABLE_I_ENUM_{MF}(x) LINKTABLE_I_PP_EAT_A")
+    out.append(f"#define LINKTABLE_I_ENUM_{MF}_END")
+    for i in range(MF + 1):
         out.append(f"#define LINKTABLE_I_SIZE_{i}(x) LINKTABLE_I_SIZE_{i + 1}")
         out.append(f"#define LINKTABLE_I_SIZE_{i}_END {i}")
-    n = MAX_FIELDS + 1
+    n = MF + 1
     out.append(f"#define LINKTABLE_I_SIZE_{n}(x) LINKTABLE_I_SIZE_MORE_A")
     out.append(f"#define LINKTABLE_I_SIZE_{n}_END {n}")
     return out
 
 
-def phase_loop():
+def phase_loop(b):
     """EARLYINIT_I_FOR_PHASES_'s steps, one per position."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     out = []
-    for i in range(MAX_PHASES):
+    for i in range(MP):
         out.append(f"#define EARLYINIT_I_FP_{i}_(m, d, x, ...) \\")
         out.append(f"  EARLYINIT_I_IIF_(EARLYINIT_I_FP_AT_END_(x), EARLYINIT_I_NOTHING_, "
                    f"EARLYINIT_I_FP_{i}_GO_)(m, d, x, __VA_ARGS__)")
         out.append(f"#define EARLYINIT_I_FP_{i}_GO_(m, d, x, ...) m(d, x) "
                    f"EARLYINIT_I_FP_{i + 1}_(m, d, __VA_ARGS__)")
-    out.append(f"#define EARLYINIT_I_FP_{MAX_PHASES}_(...)")
+    out.append(f"#define EARLYINIT_I_FP_{MP}_(...)")
     return out
 
 
-def phase_positions():
+def phase_positions(b):
     """The walker that checks each phase's ordinal against its position."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     out = []
-    for i in range(MAX_PHASES):
+    for i in range(MP):
         out.append(f"#define EARLYINIT_I_PHASE_AT_{i}(p) EARLYINIT_I_PHASE_AT_(p, {i}) "
                    f"EARLYINIT_I_PHASE_AT_{i + 1}")
         out.append(f"#define EARLYINIT_I_PHASE_AT_{i}_END")
-    out.append(f"#define EARLYINIT_I_PHASE_AT_{MAX_PHASES}(p) EARLYINIT_I_PHASE_AT_EAT_A")
-    out.append(f"#define EARLYINIT_I_PHASE_AT_{MAX_PHASES}_END")
+    out.append(f"#define EARLYINIT_I_PHASE_AT_{MP}(p) EARLYINIT_I_PHASE_AT_EAT_A")
+    out.append(f"#define EARLYINIT_I_PHASE_AT_{MP}_END")
     return out
 
 
-def subarch_known_ids():
+def subarch_known_ids(b):
     """The ids a subarch may have."""
-    return [f"#define EARLYINIT_I_KNOWN_ID_{n} ()" for n in range(MAX_SUBARCHS)]
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    return [f"#define EARLYINIT_I_KNOWN_ID_{n} ()" for n in range(MS)]
 
 
-def subarch_ids():
+def subarch_ids(b):
     """Per id: enabled, computed here with #if."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     out = []
-    for n in range(MAX_SUBARCHS):
+    for n in range(MS):
         out += [f"#define EARLYINIT_I_N_ {n}",
                 "#if EARLYINIT_I_N_IS_ENABLED_",
                 f"#define EARLYINIT_I_ENABLED_ID_{n} ()",
@@ -84,11 +94,12 @@ def subarch_ids():
     return out
 
 
-def subarch_clashes():
+def subarch_clashes(b):
     """Per id, when two enabled subarchs have it: the clash, reported in
     earlyinit's words (read only when there is one)."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     out = []
-    for n in range(MAX_SUBARCHS):
+    for n in range(MS):
         out += [f"#define EARLYINIT_I_N_ {n}",
                 "#if EARLYINIT_I_N_COUNT_ > 1",
                 f"#define EARLYINIT_I_CLASH_ID_{n} ()",
@@ -99,25 +110,22 @@ def subarch_clashes():
     return out
 
 
-def one_digit():
+def one_digit(b):
     """Ids below ten, which a two-digit key pads with a 0."""
+    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     return [f"#define EARLYINIT_I_ONE_DIGIT_{n} ()" for n in range(10)]
 
 
-# name -> (header, lines, (bound macro, value) the header must state)
+# name -> (header, lines, the bound the table is written for, if any)
 TABLES = {
-    "linktable positions": ("include/linktable/pp.h", linktable_positions,
-                            ("LINKTABLE_I_PP_MAX_", MAX_FIELDS)),
-    "phase loop": ("include/earlyinit/phase_loop.h", phase_loop,
-                   ("EARLYINIT_MAX_PHASES", MAX_PHASES)),
-    "phase positions": ("include/earlyinit/tables.h", phase_positions,
-                        ("EARLYINIT_MAX_PHASES", MAX_PHASES)),
+    "linktable positions": ("include/linktable/pp.h", linktable_positions, "LINKTABLE_I_PP_MAX_"),
+    "phase loop": ("include/earlyinit/phase_loop.h", phase_loop, "EARLYINIT_MAX_PHASES"),
+    "phase positions": ("include/earlyinit/tables.h", phase_positions, "EARLYINIT_MAX_PHASES"),
     "subarch known ids": ("include/earlyinit/subarch_ids.h", subarch_known_ids,
-                          ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
-    "subarch ids": ("include/earlyinit/subarch_ids.h", subarch_ids,
-                    ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
+                          "EARLYINIT_MAX_SUBARCHS"),
+    "subarch ids": ("include/earlyinit/subarch_ids.h", subarch_ids, "EARLYINIT_MAX_SUBARCHS"),
     "subarch clashes": ("include/earlyinit/subarch_ids.h", subarch_clashes,
-                        ("EARLYINIT_MAX_SUBARCHS", MAX_SUBARCHS)),
+                        "EARLYINIT_MAX_SUBARCHS"),
     "one digit": ("include/earlyinit/tables.h", one_digit, None),
 }
 BOUND_HEADERS = {
@@ -136,31 +144,54 @@ def regenerate(text, name, lines):
     return text[:i + len(begin)] + "".join(l + "\n" for l in lines) + text[j:]
 
 
+def render(files, bounds=None):
+    """{header: text} -> ({header: text with tables and bounds written}, [problems]).
+
+    files holds the headers by their path under the project (include/...);
+    tables of headers not in files are skipped. With bounds (a subset of
+    BOUNDS), the bound #defines are rewritten to match; without, a header
+    that states another bound than BOUNDS is a problem."""
+    b = dict(BOUNDS, **(bounds or {}))
+    out, bad = dict(files), []
+    for macro, rel in BOUND_HEADERS.items():
+        if rel not in out:
+            continue
+        pattern = rf"(#define {macro} )(\d+)"
+        m = re.search(pattern, out[rel])
+        if not m:
+            bad.append(f"{rel}: no #define {macro}")
+        elif bounds and macro in bounds:
+            out[rel] = re.sub(pattern, rf"\g<1>{b[macro]}", out[rel], count=1)
+        elif int(m.group(2)) != b[macro]:
+            bad.append(f"{rel}: {macro} is not {b[macro]}, the bound tools/gen_pp_tables.py "
+                       "writes its tables for")
+    for name, (rel, make, _bound) in TABLES.items():
+        if rel not in out:
+            continue
+        new = regenerate(out[rel], name, make(b))
+        if new is None:
+            bad.append(f"{rel}: no markers for the table `{name}`")
+        else:
+            out[rel] = new
+    return out, bad
+
+
 def main(argv):
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
     root = os.path.abspath(args[0] if args else os.path.join(os.path.dirname(__file__), ".."))
-    bad = []
-    for name, (rel, make, bound) in TABLES.items():
-        path = os.path.join(root, rel)
-        text = open(path).read()
-        new = regenerate(text, name, make())
-        if new is None:
-            bad.append(f"{rel}: no markers for the table `{name}`")
-            continue
-        if bound:
-            macro, value = bound
-            src = open(os.path.join(root, BOUND_HEADERS[macro])).read()
-            m = re.search(rf"#define {macro} (\d+)", src)
-            if not m or int(m.group(1)) != value:
-                bad.append(f"{BOUND_HEADERS[macro]}: {macro} is not {value}, "
-                           f"the bound tools/gen_pp_tables.py writes `{name}` for")
-        if new != text:
-            if check:
+    rels = sorted({t[0] for t in TABLES.values()} | set(BOUND_HEADERS.values()))
+    files = {rel: open(os.path.join(root, rel)).read() for rel in rels}
+    new, bad = render(files)
+    if check:
+        for name, (rel, make, _bound) in TABLES.items():
+            if regenerate(files[rel], name, make(BOUNDS)) not in (None, files[rel]):
                 bad.append(f"{rel}: the table `{name}` differs from tools/gen_pp_tables.py's "
                            "(run it to rewrite the table)")
-            else:
-                open(path, "w").write(new)
+    else:
+        for rel in rels:
+            if new[rel] != files[rel]:
+                open(os.path.join(root, rel), "w").write(new[rel])
     for b in bad:
         print("gen_pp_tables: " + b, file=sys.stderr)
     return 1 if bad else 0

@@ -2,8 +2,8 @@
 // phase, level, order, policy and the steps that must run before it.
 #ifndef EXAMPLES_HOSTED_STEPS_H
 #define EXAMPLES_HOSTED_STEPS_H
+#include "earlyinit/x86.h"  // first: the x86 subarchs, then the core
 #include "earlyinit/earlyinit.h"
-#include "earlyinit/x86.h"
 
 #define EARLYINIT_STEP_pvh_start_info EARLYINIT_SPEC(early, 05, 0100, required, )
 #define EARLYINIT_STEP_cr4_shadow     EARLYINIT_SPEC(early, 10, 0100, required, )

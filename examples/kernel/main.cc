@@ -1,8 +1,8 @@
 // The common entry: both entry paths end here with a boot_params, and the
 // earlyinit dispatcher picks the chain from it (hardware_subarch PC ->
 // pc; Xen with an hvm_start_info at hardware_subarch_data -> xen_pvh).
+#include "earlyinit/x86.h"  // first: the x86 subarchs, then the core
 #include "earlyinit/earlyinit.h"
-#include "earlyinit/x86.h"
 #include "examples/kernel/exit_codes.h"
 #include "examples/kernel/kernel.h"
 #include "examples/kernel/log.h"

@@ -7,8 +7,8 @@
 #ifndef EXAMPLES_KERNEL_STEPS_H
 #define EXAMPLES_KERNEL_STEPS_H
 
+#include "earlyinit/x86.h"  // first: the x86 subarchs, then the core
 #include "earlyinit/earlyinit.h"
-#include "earlyinit/x86.h"
 
 // clang-format off
 #define EARLYINIT_STEP_console        EARLYINIT_SPEC(early,      05, 0100, required, )
