@@ -29,15 +29,15 @@
 #define EARLYINIT_PARITY_SYMBOL_SUFFIX "__needs_exactly_one_implementation_or_exemption"
 
 /** Allocated section of the parity references (one per step and subarch). */
-#define EARLYINIT_PARITY_SECTION ".rodata.earlyinit.parity"
+#define EARLYINIT_PARITY_SECTION LINKTABLE_I_RODATA_ "earlyinit.parity"
 /** Steps' names (C strings the steps' entries point to), and the local
     symbol of each: EARLYINIT_STEP_NAME_PREFIX "<step>". */
-#define EARLYINIT_STEP_NAME_SECTION ".rodata.earlyinit.step_names"
+#define EARLYINIT_STEP_NAME_SECTION LINKTABLE_I_RODATA_ "earlyinit.step_names"
 #define EARLYINIT_STEP_NAME_PREFIX "earlyinit.step_name."
 /** Zero-size sections that define parity symbols, one per pair, named
  *  after the provider and the subarch: PREFIX "<function>.<subarch>" or
  *  PREFIX "exemption.<step>.<subarch>". */
-#define EARLYINIT_PROVIDED_BY_PREFIX ".rodata.earlyinit.provided_by."
+#define EARLYINIT_PROVIDED_BY_PREFIX LINKTABLE_I_RODATA_ "earlyinit.provided_by."
 #define EARLYINIT_EXEMPTION_PROVIDER_PREFIX "exemption."
 
 /** The function of the sentinel entry that follows every chain's end. */

@@ -16,8 +16,31 @@
 #ifndef LINKTABLE_NAMES_H
 #define LINKTABLE_NAMES_H
 
+/*
+ * Where the tables live: .rodata, or, in a program that defines
+ * LINKTABLE_INIT_SECTIONS before the first include (a kernel that frees
+ * its init memory after boot, and reads the tables only before), the init
+ * sections: tables and the strings they point to in .init.rodata.*, the
+ * emitters in .init.text.*. Such a program's linker script sorts
+ * LINKTABLE_INIT_SECTION_PREFIX "*" where the fragment sorts
+ * LINKTABLE_RODATA_SECTION_PREFIX "*", before anything that matches
+ * .init.rodata.* (examples/linux: arch/x86/kernel/vmlinux.lds.S).
+ * earlyinit-audit reads both.
+ */
+#define LINKTABLE_RODATA_SECTION_PREFIX ".rodata.lt."
+#define LINKTABLE_INIT_SECTION_PREFIX ".init.rodata.lt."
+#ifdef LINKTABLE_INIT_SECTIONS
+#define LINKTABLE_I_RODATA_ ".init.rodata."
+#define LINKTABLE_SECTION_PREFIX LINKTABLE_INIT_SECTION_PREFIX
+#define LINKTABLE_EMITTER_SECTION ".init.text.linktable_emitter"
+#else
+/** Allocated read-only data: the sections' common prefix. */
+#define LINKTABLE_I_RODATA_ ".rodata."
 /** Prefix of every table section; the linker fragment sorts `PREFIX*`. */
-#define LINKTABLE_SECTION_PREFIX ".rodata.lt."
+#define LINKTABLE_SECTION_PREFIX LINKTABLE_RODATA_SECTION_PREFIX
+/** Where the never-called emitter functions live; the fragments discard it. */
+#define LINKTABLE_EMITTER_SECTION ".text.linktable_emitter"
+#endif
 /** Suffixes of a table's begin and end sections: they sort around the keys. */
 #define LINKTABLE_SECTION_BEGIN_SUFFIX ".!"
 #define LINKTABLE_SECTION_END_SUFFIX ".~"
@@ -35,9 +58,6 @@
 #define LINKTABLE_META_VERSION 1
 #define LINKTABLE_META_KIND_TABLE 1
 #define LINKTABLE_META_KIND_ENTRY 2
-
-/** Where the never-called emitter functions live; the fragments discard it. */
-#define LINKTABLE_EMITTER_SECTION ".text.linktable_emitter"
 
 /*
  * The linker fragment defines this symbol and every table refers to it, so

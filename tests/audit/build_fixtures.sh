@@ -26,6 +26,14 @@ gcc -no-pie good_decl.o good_pc.o good_xen.o good_kasan.o good_main.o $frag -o g
 strip --strip-all good -o good.stripped
 rm -f libgood.a && ar rcs libgood.a good_pc.o good_xen.o good_kasan.o
 
+# init/: the same objects with LINKTABLE_INIT_SECTIONS, a kernel's choice
+# (tables in .init.rodata.lt.*, emitters in .init.text.*): read alike.
+mkdir -p init
+for f in good_decl good_pc good_xen good_main; do
+  gcc $cflags -fno-pie $inc -DLINKTABLE_INIT_SECTIONS -c $f.c -o init/$f.o
+done
+g++ $cxxflags -fno-pie $inc -DLINKTABLE_INIT_SECTIONS -c good_kasan.cc -o init/good_kasan.o
+
 # good.pie: gcc, PIE; good.clang: clang, PIE, linked by lld.
 mkdir -p pie clang
 for f in good_decl good_pc good_xen good_main; do

@@ -47,11 +47,20 @@ uint32_t Le32(std::string_view b, size_t off) {
 }
 
 
-// ".rodata.lt.<table>.<key>.<name>" -> parts; false for markers and others.
+// The prefix of a table section, in .rodata or in the init sections
+// (LINKTABLE_INIT_SECTIONS); 0 when s has neither.
+size_t TablePrefixLength(std::string_view s) {
+  for (std::string_view p : {LINKTABLE_RODATA_SECTION_PREFIX, LINKTABLE_INIT_SECTION_PREFIX})
+    if (s.substr(0, p.size()) == p) return p.size();
+  return 0;
+}
+
+// ".rodata.lt.<table>.<key>.<name>" (or ".init.rodata.lt....") -> parts;
+// false for markers and others.
 bool SplitEntrySection(std::string_view s, std::string_view* table, std::string_view* key,
                        std::string_view* name) {
-  const size_t n = sizeof kPrefix - 1;
-  if (s.compare(0, n, kPrefix) != 0) return false;
+  const size_t n = TablePrefixLength(s);
+  if (n == 0) return false;
   const size_t d1 = s.find('.', n);
   if (d1 == std::string::npos) return false;
   const size_t d2 = s.find('.', d1 + 1);
