@@ -294,22 +294,37 @@ class KconfigTests:
 
 
 class TablesTests:
-    """.linktables lies in read-only data that mark_rodata_ro() keeps."""
+    """The chains are init memory: freed after boot, nothing left in .text
+    or .rodata (LINKTABLE_INIT_SECTIONS in asm/earlyinit.h)."""
 
-    def test_tables_inside_kept_rodata(self):
+    def test_tables_and_names_in_init_data(self):
         for variant in self.VARIANTS:
             syms = symbols(self.vmlinux(variant))
-            start, end = syms["__start_rodata"], syms["__end_rodata"]
-            tables = dict((n, a) for n, a in syms.items()
-                          if n.startswith("linktable_linker_fragment_missing")
-                          or re.match(r"(__)?linktable.*(begin|end)", n))
-            self.assertTrue(tables, "no linktable symbol in vmlinux")
-            for name, addr in tables.items():
+            start, end = syms["__init_begin"], syms["__init_end"]
+            data = dict((n, a) for n, a in syms.items()
+                        if n.startswith("linktable_linker_fragment_missing")
+                        or n.startswith("earlyinit.step_name.")
+                        or re.match(r"(__)?linktable.*(begin|end)", n))
+            self.assertTrue(any(n.startswith("earlyinit.step_name.") for n in data),
+                            "no step name in vmlinux")
+            self.assertTrue(any("begin" in n for n in data), "no linktable symbol in vmlinux")
+            for name, addr in data.items():
                 self.assertTrue(start <= addr < end,
-                                "%s %s at %#x outside [__start_rodata %#x, __end_rodata %#x)"
+                                "%s %s at %#x outside [__init_begin %#x, __init_end %#x)"
                                 % (variant, name, addr, start, end))
-                # Not in the gap mark_rodata_ro() frees after boot.
-                self.assertFalse(syms["_etext"] <= addr < start, name)
+                self.assertFalse(syms["_sinittext"] <= addr < syms["_einittext"], name)
+
+    def test_emitters_in_init_text(self):
+        for variant in self.VARIANTS:
+            syms = symbols(self.vmlinux(variant))
+            emitters = dict((n, a) for n, a in syms.items()
+                            if n.startswith(("linktable_emit__", "linktable_define__",
+                                             "earlyinit_impl__")))
+            self.assertTrue(emitters, "no emitter function in vmlinux")
+            for name, addr in emitters.items():
+                self.assertTrue(syms["_sinittext"] <= addr < syms["_einittext"],
+                                "%s %s at %#x outside [_sinittext, _einittext)"
+                                % (variant, name, addr))
 
 
 class BootTests:
