@@ -556,8 +556,8 @@ class Scripts(unittest.TestCase):
     def test_unknown_version_is_refused(self):
         r = run([os.path.join(LINUX, "build"), "--linux", "5.10", "xen"])
         self.assertEqual(r.returncode, 2)
-        self.assertIn("no Linux '5.10' here; examples/linux/versions has: %s"
-                      % " ".join(v for v, _ in VERSIONS), r.stderr)
+        self.assertIn("examples/linux/build: no Linux version '5.10' (known: %s)"
+                      % ", ".join(v for v, _ in VERSIONS), r.stderr)
 
     def test_unknown_entry_is_refused(self):
         r = run([os.path.join(LINUX, "boot"), "xen-hvm"])

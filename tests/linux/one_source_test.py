@@ -38,12 +38,7 @@ NOT_SCANNED = {"examples/linux/versions", "examples/linux/versions-query",
                "examples/linux/patches", "tests/audit_paths/fixtures", "tests/audit_paths/golden",
                "tests/linux/one_source_test.py", "tests/linux/versions_test.py", "tools/pins"}
 
-VERSION_PENDING = {
-    "examples/linux/build": "its text is hashed into the kernel cache key: converted "
-                            "with the next kernel rebuild",
-    "tests/linux/linux_test.py": "Scripts.test_unknown_version_is_refused expects "
-                                 "examples/linux/build's own message until then",
-}
+VERSION_PENDING = {}
 VERSION_READS = [
     re.compile(r"""["']versions["']"""),                       # a path component in code
     re.compile(r"\$\{?\w+\}?/versions\b(?!-)"),               # $here/versions
