@@ -120,7 +120,7 @@ typedef struct earlyinit_summary {
  *   earlyinit_state_init(&state);
  * @endcode
  */
-static inline void earlyinit_state_init(earlyinit_state *state) {
+static inline LINKTABLE_FN_SECTION void earlyinit_state_init(earlyinit_state *state) {
   unsigned i;
   for (i = 0; i < EARLYINIT_STATE_SLOTS; ++i) state->not_ok[i] = 0;
   state->n_not_ok = 0;
@@ -135,7 +135,7 @@ static inline void earlyinit_state_init(earlyinit_state *state) {
  *   const char *n = earlyinit_step_name(step);
  * @endcode
  */
-static inline const char *earlyinit_step_name(const struct earlyinit_step *step) {
+static inline LINKTABLE_FN_SECTION const char *earlyinit_step_name(const struct earlyinit_step *step) {
   return (const char *)linktable_rel_resolve(&step->name);
 }
 
@@ -177,7 +177,7 @@ typedef struct earlyinit_chain {
  *   size_t n = (size_t)(c.end - c.begin);
  * @endcode
  */
-static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
+static inline LINKTABLE_FN_SECTION earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
                                                  unsigned subarch) {
   earlyinit_chain c;
   c.begin = c.end = 0;
@@ -196,7 +196,7 @@ static inline earlyinit_chain earlyinit_chain_of(enum earlyinit_phase phase,
  *   const struct earlyinit_step *s = earlyinit_entry_step(e);
  * @endcode
  */
-static inline const struct earlyinit_step *earlyinit_entry_step(
+static inline LINKTABLE_FN_SECTION const struct earlyinit_step *earlyinit_entry_step(
     const struct earlyinit_entry *e) {
   return (const struct earlyinit_step *)linktable_rel_resolve_masked(
       &e->step, EARLYINIT_ENTRY_FLAG_MASK);
@@ -210,7 +210,7 @@ static inline const struct earlyinit_step *earlyinit_entry_step(
  *     return 0;   // nothing owed on this subarch
  * @endcode
  */
-static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
+static inline LINKTABLE_FN_SECTION int earlyinit_is_exempt(const struct earlyinit_step *step,
                                       unsigned subarch) {
   const struct earlyinit_exemption *b = 0, *e = 0;
   switch (subarch) {
@@ -224,7 +224,7 @@ static inline int earlyinit_is_exempt(const struct earlyinit_step *step,
 }
 
 /* @cond INTERNAL */
-static inline void earlyinit_remember_not_ok_(earlyinit_state *state,
+static inline LINKTABLE_FN_SECTION void earlyinit_remember_not_ok_(earlyinit_state *state,
                                               const struct earlyinit_step *s) {
   if (state->n_not_ok < EARLYINIT_STATE_SLOTS)
     state->not_ok[state->n_not_ok++] = s;
@@ -234,7 +234,7 @@ static inline void earlyinit_remember_not_ok_(earlyinit_state *state,
 
 /* Did `dep` run successfully (or is it exempt) before entry `cur` of the
  * current chain, in this boot? */
-static inline int earlyinit_dep_ok_(const earlyinit_state *state,
+static inline LINKTABLE_FN_SECTION int earlyinit_dep_ok_(const earlyinit_state *state,
                                     const struct earlyinit_step *dep,
                                     unsigned subarch, earlyinit_chain chain,
                                     const struct earlyinit_entry *cur) {
@@ -253,7 +253,7 @@ static inline int earlyinit_dep_ok_(const earlyinit_state *state,
 }
 
 /* The first dependency of `step` that did not run, or 0. */
-static inline const struct earlyinit_step *earlyinit_unmet_dep_(
+static inline LINKTABLE_FN_SECTION const struct earlyinit_step *earlyinit_unmet_dep_(
     const earlyinit_state *state, const struct earlyinit_step *step,
     unsigned subarch, earlyinit_chain chain, const struct earlyinit_entry *cur) {
   LINKTABLE_FOREACH(d, earlyinit_deps) {
@@ -266,30 +266,30 @@ static inline const struct earlyinit_step *earlyinit_unmet_dep_(
 }
 
 /* Zeroed field by field: clang -O0 turns `= {0, 0, 0, 0}` into memset. */
-static inline void earlyinit_summary_clear_(earlyinit_summary *s) {
+static inline LINKTABLE_FN_SECTION void earlyinit_summary_clear_(earlyinit_summary *s) {
   s->run = s->failed = s->skipped = s->stopped = 0;
 }
 
 /* The summary of a phase that stopped before its chain. */
-static inline earlyinit_summary earlyinit_stopped_(void) {
+static inline LINKTABLE_FN_SECTION earlyinit_summary earlyinit_stopped_(void) {
   earlyinit_summary s;
   earlyinit_summary_clear_(&s);
   s.stopped = 1;
   return s;
 }
 
-static inline uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
+static inline LINKTABLE_FN_SECTION uint64_t earlyinit_clock_(const earlyinit_hooks *h) {
   return h->clock ? h->clock(h->user) : 0;
 }
 
-static inline void earlyinit_call_fatal_(const earlyinit_hooks *h,
+static inline LINKTABLE_FN_SECTION void earlyinit_call_fatal_(const earlyinit_hooks *h,
                                          const earlyinit_fatal *f) {
   if (h->fatal) h->fatal(f, h->user);
 }
 
 /* Field by field, not an aggregate initialiser: compilers turn those into
  * memset/memcpy calls (clang -O0 does), which freestanding code may lack. */
-static inline void earlyinit_fatal_(const earlyinit_hooks *h,
+static inline LINKTABLE_FN_SECTION void earlyinit_fatal_(const earlyinit_hooks *h,
                                     enum earlyinit_fatal_reason reason,
                                     const char *step, const char *dep,
                                     unsigned subarch, uint64_t value) {
@@ -308,7 +308,7 @@ static inline void earlyinit_fatal_(const earlyinit_hooks *h,
  * step of the phase either implemented on the subarch or exempt there, so
  * the chain has one iff a step of the phase with dependencies is not exempt.
  * Costs a pass over the dependency records per chain, never per step. */
-static inline int earlyinit_chain_has_deps_(enum earlyinit_phase phase, unsigned subarch) {
+static inline LINKTABLE_FN_SECTION int earlyinit_chain_has_deps_(enum earlyinit_phase phase, unsigned subarch) {
   LINKTABLE_FOREACH(d, earlyinit_deps) {
     const struct earlyinit_step *step =
         (const struct earlyinit_step *)linktable_rel_resolve(&d->step);
@@ -319,12 +319,12 @@ static inline int earlyinit_chain_has_deps_(enum earlyinit_phase phase, unsigned
   return 0;
 }
 
-static inline earlyinit_fn *earlyinit_entry_fn_(const struct earlyinit_entry *e) {
+static inline LINKTABLE_FN_SECTION earlyinit_fn *earlyinit_entry_fn_(const struct earlyinit_entry *e) {
   return (earlyinit_fn *)linktable_rel_resolve(&e->fn);
 }
 
 /* A step returned `code`: record it; 1 if the chain must stop. */
-static inline int earlyinit_failed_(const struct earlyinit_entry *e, int code,
+static inline LINKTABLE_FN_SECTION int earlyinit_failed_(const struct earlyinit_entry *e, int code,
                                     const earlyinit_context *ctx, const earlyinit_hooks *h,
                                     earlyinit_state *state, earlyinit_summary *sum) {
   const struct earlyinit_step *step = earlyinit_entry_step(e);
@@ -344,7 +344,7 @@ static inline int earlyinit_failed_(const struct earlyinit_entry *e, int code,
  * returns non-zero, so the one result test also ends the walk, and the
  * run count comes from the entry pointer at the exits.
  */
-static inline earlyinit_summary earlyinit_walk_fast_(earlyinit_chain chain,
+static inline LINKTABLE_FN_SECTION earlyinit_summary earlyinit_walk_fast_(earlyinit_chain chain,
                                                      earlyinit_context *ctx,
                                                      const earlyinit_hooks *h,
                                                      earlyinit_state *state) {
@@ -450,7 +450,7 @@ earlyinit_walk_(earlyinit_chain chain, earlyinit_context *ctx,
  *   // earlyinit_format_fatal: "earlyinit: no device tree at 0x40000000"
  * @endcode
  */
-static inline void earlyinit_fatal_init(earlyinit_fatal *f, unsigned reason,
+static inline LINKTABLE_FN_SECTION void earlyinit_fatal_init(earlyinit_fatal *f, unsigned reason,
                                         const char *message, uint64_t value,
                                         uint64_t value2) {
   f->reason = reason;
@@ -473,7 +473,7 @@ static inline void earlyinit_fatal_init(earlyinit_fatal *f, unsigned reason,
  *   earlyinit_summary s = earlyinit_report_fatal(&hooks, &why);   // s.stopped == 1
  * @endcode
  */
-static inline earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *hooks,
+static inline LINKTABLE_FN_SECTION earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *hooks,
                                                        const earlyinit_fatal *f) {
   earlyinit_call_fatal_(hooks, f);
   return earlyinit_stopped_();
@@ -481,7 +481,7 @@ static inline earlyinit_summary earlyinit_report_fatal(const earlyinit_hooks *ho
 
 /* @cond INTERNAL */
 /* The dispatcher stops before any chain: why, on which subarch, what value. */
-static inline earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
+static inline LINKTABLE_FN_SECTION earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
                                                 enum earlyinit_fatal_reason reason,
                                                 unsigned subarch, uint64_t value) {
   earlyinit_fatal_(h, reason, 0, 0, subarch, value);
@@ -504,7 +504,7 @@ static inline earlyinit_summary earlyinit_stop_(const earlyinit_hooks *h,
  *   earlyinit_summary s = earlyinit_run_chain(EARLYINIT_PHASE_early, id, boot, &hooks, &state);
  * @endcode
  */
-static inline earlyinit_summary earlyinit_run_chain(
+static inline LINKTABLE_FN_SECTION earlyinit_summary earlyinit_run_chain(
     enum earlyinit_phase phase, unsigned subarch, const void *boot,
     const earlyinit_hooks *hooks, earlyinit_state *state) {
   earlyinit_summary sum;

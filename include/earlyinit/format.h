@@ -34,7 +34,7 @@ typedef struct earlyinit_buf {
 } earlyinit_buf;
 
 /* @cond INTERNAL */
-static inline void earlyinit_put_(earlyinit_buf *b, const char *s) {
+static inline LINKTABLE_FN_SECTION void earlyinit_put_(earlyinit_buf *b, const char *s) {
   if (!s) s = "(null)";
   for (; *s; ++s)
     if (b->len + 1 < b->size) b->p[b->len++] = *s;
@@ -42,7 +42,7 @@ static inline void earlyinit_put_(earlyinit_buf *b, const char *s) {
 }
 /* No 64-bit division: on i386 it is a libgcc call (__udivdi3) that kernels
  * do not link. Hex by shifts, decimal by subtracting powers of ten. */
-static inline void earlyinit_put_u64_(earlyinit_buf *b, uint64_t v, unsigned base) {
+static inline LINKTABLE_FN_SECTION void earlyinit_put_u64_(earlyinit_buf *b, uint64_t v, unsigned base) {
   char tmp[24];
   static const uint64_t pow10[20] = {
       1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
@@ -75,7 +75,7 @@ static inline void earlyinit_put_u64_(earlyinit_buf *b, uint64_t v, unsigned bas
   tmp[i] = 0;
   earlyinit_put_(b, tmp);
 }
-static inline void earlyinit_put_i64_(earlyinit_buf *b, int64_t v) {
+static inline LINKTABLE_FN_SECTION void earlyinit_put_i64_(earlyinit_buf *b, int64_t v) {
   if (v < 0) {
     earlyinit_put_(b, "-");
     earlyinit_put_u64_(b, (uint64_t)0 - (uint64_t)v, 10);
@@ -83,7 +83,7 @@ static inline void earlyinit_put_i64_(earlyinit_buf *b, int64_t v) {
     earlyinit_put_u64_(b, (uint64_t)v, 10);
   }
 }
-static inline const char *earlyinit_subarch_or_id_(unsigned id) {
+static inline LINKTABLE_FN_SECTION const char *earlyinit_subarch_or_id_(unsigned id) {
   const char *n = earlyinit_subarch_name(id);
   return n ? n : "?";
 }
@@ -91,7 +91,7 @@ static inline const char *earlyinit_subarch_or_id_(unsigned id) {
 
 /** Status names: "calling", "ok", "FAILED", "SKIPPED" (a switch, not a
     table of pointers: no relocation needed before the kernel relocates). */
-static inline const char *earlyinit_status_name(enum earlyinit_status s) {
+static inline LINKTABLE_FN_SECTION const char *earlyinit_status_name(enum earlyinit_status s) {
   switch (s) {
     case EARLYINIT_STARTING: return "calling";
     case EARLYINIT_OK: return "ok";
@@ -112,7 +112,7 @@ static inline const char *earlyinit_status_name(enum earlyinit_status s) {
 
 /** Phase names, as the trace prints them: "early", "setup_arch", "late"
     (earlyinit/phases.h). */
-static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
+static inline LINKTABLE_FN_SECTION const char *earlyinit_phase_name(enum earlyinit_phase p) {
   switch ((unsigned)p) {
     EARLYINIT_I_WALK_(EARLYINIT_I_WALK_PHASE_NAME_CASE, EARLYINIT_PHASES)
     default:
@@ -123,7 +123,7 @@ static inline const char *earlyinit_phase_name(enum earlyinit_phase p) {
 
 /* @cond INTERNAL */
 /* An adapter's message: %u, %d, %x print value, then value2, then 0; %% is %. */
-static inline void earlyinit_put_message_(earlyinit_buf *b, const earlyinit_fatal *f) {
+static inline LINKTABLE_FN_SECTION void earlyinit_put_message_(earlyinit_buf *b, const earlyinit_fatal *f) {
   const char *m = f->message;
   uint64_t next = f->value, after = f->value2;
   char one[2]; /* set element by element: clang -O0 makes `= {0}` a memset */
@@ -160,7 +160,7 @@ static inline void earlyinit_put_message_(earlyinit_buf *b, const earlyinit_fata
  *   // "earlyinit: required step page_tables failed on subarch generic with code -12"
  * @endcode
  */
-static inline size_t earlyinit_format_fatal(char *out, size_t size,
+static inline LINKTABLE_FN_SECTION size_t earlyinit_format_fatal(char *out, size_t size,
                                             const earlyinit_fatal *f) {
   earlyinit_buf b = {out, size, 0};
   earlyinit_put_(&b, "earlyinit: ");
@@ -214,7 +214,7 @@ static inline size_t earlyinit_format_fatal(char *out, size_t size,
  *   // "earlyinit: generic early probe FAILED code -5 @12400"
  * @endcode
  */
-static inline size_t earlyinit_format_trace(char *out, size_t size,
+static inline LINKTABLE_FN_SECTION size_t earlyinit_format_trace(char *out, size_t size,
                                             const earlyinit_trace *t) {
   earlyinit_buf b = {out, size, 0};
   earlyinit_put_(&b, "earlyinit: ");
@@ -271,7 +271,7 @@ typedef struct earlyinit_tracer {
  * `cycles` is its distance from the STARTING event (0 for SKIPPED, which
  * has none, and 0 if the clock went backwards).
  */
-static inline size_t earlyinit_format_trace_step(char *out, size_t size,
+static inline LINKTABLE_FN_SECTION size_t earlyinit_format_trace_step(char *out, size_t size,
                                                  const earlyinit_trace *t,
                                                  earlyinit_tracer *tracer) {
   earlyinit_buf b = {out, size, 0};

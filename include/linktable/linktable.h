@@ -498,7 +498,7 @@ template <class A> struct linktable_same_type_<A, A> {
 /* @cond INTERNAL */
 /* Hide where a marker points, so that the compiler cannot decide that two
  * distinct symbols never compare equal (an empty table has begin == end). */
-static inline const void *linktable_hide_(const void *p) {
+static inline LINKTABLE_FN_SECTION const void *linktable_hide_(const void *p) {
   __asm__("" : "+r"(p));
   return p;
 }

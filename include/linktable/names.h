@@ -33,7 +33,14 @@
 #define LINKTABLE_I_RODATA_ ".init.rodata."
 #define LINKTABLE_SECTION_PREFIX LINKTABLE_INIT_SECTION_PREFIX
 #define LINKTABLE_EMITTER_SECTION ".init.text.linktable_emitter"
+/* The library's functions that read the tables, if the compiler emits one
+ * out of line: in the init text with them, not in .text pointing at freed
+ * memory (Linux's modpost calls that a section mismatch). */
+#define LINKTABLE_FN_SECTION __attribute__((__section__(".init.text")))
 #else
+/** Where the library's functions that read the tables go: wherever the
+ *  compiler puts them, unless LINKTABLE_INIT_SECTIONS. */
+#define LINKTABLE_FN_SECTION
 /** Allocated read-only data: the sections' common prefix. */
 #define LINKTABLE_I_RODATA_ ".rodata."
 /** Prefix of every table section; the linker fragment sorts `PREFIX*`. */
