@@ -19,8 +19,10 @@ The doc marks its tested blocks with a comment line just before the fence:
       first on PATH.
   <!-- recipe NAME: mistake drop TEXT -->
   <!-- recipe NAME: mistake replace OLD => NEW -->
-      the recipe with the one line that contains TEXT left out, or with its
-      one OLD replaced by NEW. The block holds lines the build's output
+  <!-- recipe NAME: mistake move TEXT before OTHER -->
+      the recipe with the one line that contains TEXT left out, with its
+      one OLD replaced by NEW, or with the line of TEXT moved before the
+      line of OTHER. The block holds lines the build's output
       contains: the build must fail. A block that opens with `$ COMMAND`
       is a mistake the build lets through: it must build, and COMMAND must
       fail with the lines that follow.
@@ -86,11 +88,12 @@ def parse(doc_text, rel):
                 raise DocError("%s:%d: an output block opens with `$ COMMAND`" % (rel, first))
             r["outputs"].append((first, body[0][2:], body[1:]))
         else:
-            m2 = re.match(r"^mistake (drop (.+)|replace (.+?) =>(?: (.*))?)$", what)
+            m2 = re.match(r"^mistake (?:(drop) (.+)|(replace) (.+?) =>(?: (.*))?|(move) (.+?) before (.+))$",
+                          what)
             if not m2:
                 raise DocError("%s:%d: unknown recipe directive: %s" % (rel, i + 1, what))
-            edit = (("drop", m2.group(2)) if m2.group(2) else
-                    ("replace", m2.group(3), m2.group(4) or ""))
+            g = m2.groups()
+            edit = (g[0:2] if g[0] else (g[2], g[3], g[4] or "") if g[2] else g[5:8])
             r["mistakes"].append((first, edit, body))
     for name, r in recipes.items():
         if not r["code"]:
@@ -120,14 +123,23 @@ def parts_of(first_line, body, rel):
 
 
 def edited(body, edit, rel, line):
-    """The code block's lines after a mistake."""
-    text = "\n".join(body)
-    if edit[0] == "drop":
-        hits = [k for k, l in enumerate(body) if edit[1] in l]
+    """The code block's lines after a mistake: a line dropped, a text
+    replaced, or a line moved before another."""
+    def one_line(text):
+        hits = [k for k, l in enumerate(body) if text in l]
         if len(hits) != 1:
             raise DocError("%s:%d: `%s` is on %d lines of the recipe (expected one)" %
-                           (rel, line, edit[1], len(hits)))
-        return body[:hits[0]] + body[hits[0] + 1:]
+                           (rel, line, text, len(hits)))
+        return hits[0]
+    if edit[0] == "drop":
+        k = one_line(edit[1])
+        return body[:k] + body[k + 1:]
+    if edit[0] == "move":
+        k, before = one_line(edit[1]), one_line(edit[2])
+        rest = body[:k] + body[k + 1:]
+        before -= before > k
+        return rest[:before] + [body[k]] + rest[before:]
+    text = "\n".join(body)
     if text.count(edit[1]) != 1:
         raise DocError("%s:%d: `%s` is %d times in the recipe (expected once)" %
                        (rel, line, edit[1], text.count(edit[1])))

@@ -13,5 +13,5 @@ int main(void) {
   earlyinit_run_chain(EARLYINIT_PHASE_setup_arch, id, boot, &hooks, &state);
   earlyinit_run_chain(EARLYINIT_PHASE_late, id, boot, &hooks, &state);
   /* @recipe main.c */
-  return 0;
+  return recipe_fatals != 0;
 }

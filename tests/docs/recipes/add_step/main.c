@@ -7,5 +7,5 @@ int main(void) {
   unsigned id;
   for (id = 0; id < EARLYINIT_MAX_SUBARCHS; ++id)
     if (earlyinit_subarch_enabled(id)) stopped |= recipe_boot(id);
-  return stopped;
+  return stopped || recipe_fatals;
 }

@@ -8,5 +8,5 @@ int main(void) {
   earlyinit_state state;
   earlyinit_state_init(&state);
   /* @recipe main.c */
-  return 0;
+  return recipe_fatals != 0;
 }

@@ -12,5 +12,5 @@ int main(void) {
   for (id = 0; id <= EARLYINIT_SUBARCH_ID_xen_pvh; ++id) stopped |= recipe_boot(id);
   earlyinit_state_init(&state);
   /* @recipe main.c */
-  return stopped;
+  return stopped || recipe_fatals;
 }

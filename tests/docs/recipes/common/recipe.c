@@ -4,9 +4,12 @@
 #include "steps.h"
 #include "recipe.h"
 
+int recipe_fatals;
+
 static void on_fatal(const earlyinit_fatal *f, void *user) {
   char line[EARLYINIT_TRACE_LINE_SIZE];
   (void)user;
+  ++recipe_fatals;
   earlyinit_format_fatal(line, sizeof line, f);
   printf("%s\n", line);
 }
