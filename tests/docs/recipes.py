@@ -13,8 +13,8 @@ The doc marks its tested blocks with a comment line just before the fence:
       program has none. A `-D...` word in a part's first line is added to
       every compilation (a build-wide setting the part asks for).
   <!-- recipe NAME: output -->
-      `$ COMMAND` then lines that the output of COMMAND contains, white
-      space folded. COMMAND is a shell command line, run in the built
+      `$ COMMAND` then lines that the output of COMMAND contains, in that
+      order, white space folded. COMMAND is a shell command line, run in the built
       program's folder (`./prog`, `prog`) with the stock earlyinit-audit
       first on PATH.
   <!-- recipe NAME: mistake drop TEXT -->
@@ -220,9 +220,19 @@ class Build:
         return r.returncode, r.stdout
 
 
-def missing_lines(output, expected):
-    have = fold(output)
-    return [l for l in expected if l.strip() and fold(l) not in have]
+def missing_lines(output, expected, in_order=False):
+    """The expected lines the output does not hold (IN_ORDER: one after
+    the other, as the output holds them)."""
+    have, at, gone = fold(output), 0, []
+    for l in expected:
+        if not l.strip():
+            continue
+        k = have.find(fold(l), at)
+        if k < 0:
+            gone.append(l)
+        elif in_order:
+            at = k + len(fold(l))
+    return gone
 
 
 def check_recipe(args, rel, name, r, compiler):
@@ -241,7 +251,7 @@ def check_recipe(args, rel, name, r, compiler):
                              (rel, first, name, cmd, rc, compiler, text))
         for line, cmd, expected in r["outputs"]:
             rc, text = b.command(cmd)
-            gone = missing_lines(text, expected)
+            gone = missing_lines(text, expected, in_order=True)
             if rc or gone:
                 fails.append("%s:%d: recipe %s: `%s` (exit %d, %s) does not print:\n%s\nit printed:\n%s" %
                              (rel, line, name, cmd, rc, compiler, "\n".join(gone), text))
