@@ -14,7 +14,10 @@ such as `bp` or `frob_disk`). Each part is tried
 
 and the first that compiles is kept. A part that compiles in none fails
 the test with the block's file and line (#line makes the compiler's
-messages point into the header too). Headers usable from C and C++ are
+messages point into the header too). The README's context includes the
+headers its example uses, so a README part that includes headers itself is
+also compiled alone, with nothing before it: its include order is the
+reader's. Headers usable from C and C++ are
 compiled as both; include/earlyinit/testing.h is C++ only.
 
 Blocks opened with @code{.unparsed} are fragments: shown, not compiled.
@@ -112,8 +115,10 @@ def declared_names(body):
     return sorted({m for r in DECLARES for m in r.findall(text)} - {"return"})
 
 
-def check_block(root, rel, include, context, first_line, body, lang, compiler):
-    """Returns None, or the failure message of the first part that does not compile."""
+def check_block(root, rel, include, context, first_line, body, lang, compiler, alone=False):
+    """Returns None, or the failure message of the first part that does not
+    compile; with ALONE, a part with an #include must also compile by
+    itself."""
     prologue, top, n = [], [], 0
     context = "".join(f"#define DOC_HAS_{name} 1\n" for name in declared_names(body)) + context
     with tempfile.TemporaryDirectory() as workdir:
@@ -139,6 +144,12 @@ def check_block(root, rel, include, context, first_line, body, lang, compiler):
                 return (f"{rel}:{start}: this {lang} example does not compile "
                         f"(tried file scope, function body, before the #include)\n"
                         + "\n".join(part) + "\n" + "\n".join(errors))
+            if alone and any(l.lstrip().startswith("#include") for l in part):
+                ok, out = compile_source(compiler, lang, root, where + text + "\n", workdir)
+                if not ok:
+                    return (f"{rel}:{start}: this {lang} part includes headers and does not "
+                            f"compile alone, without the harness's context\n"
+                            + "\n".join(part) + "\n" + out)
     return None
 
 
@@ -169,7 +180,8 @@ def main():
     def run(job):
         rel, include, context, first, body, lang = job
         compiler = args.cxx if lang == "c++" else args.cc
-        return job, check_block(root, rel, include, context, first, body, lang, compiler)
+        return job, check_block(root, rel, include, context, first, body, lang, compiler,
+                                alone=rel == "README.md")
 
     failures = 0
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
