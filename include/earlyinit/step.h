@@ -50,6 +50,29 @@
 #include "linktable/linktable.h"
 
 /**
+ * A step's declaration: EARLYINIT_SPEC(phase, level, order, policy, deps).
+ *
+ * - phase: early, setup_arch or late: separate dispatch points
+ * - level: two digits, coarse order inside the phase (10, 20, ...)
+ * - order: four digits, order inside the level (0100, 0200, ...)
+ * - policy: required (a failure is fatal) or optional (recorded, the
+ *   chain goes on)
+ * - deps: sequence of steps it must run after, (a)(b), or empty
+ *
+ * Variadic, so that a spec of the wrong arity reaches earlyinit's own check
+ * (a misuse error in earlyinit's words) instead of the preprocessor's.
+ *
+ * Steps run in (level, order, name) order; that order must agree with deps
+ * (earlyinit-audit check verifies it, the dispatcher refuses to run a step
+ * whose dependency did not run successfully).
+ *
+ * @code
+ *   #define EARLYINIT_STEP_memory_map EARLYINIT_SPEC(setup_arch, 20, 0100, required, (cmdline))
+ * @endcode
+ */
+#define EARLYINIT_SPEC(...) (__VA_ARGS__)
+
+/**
  * Define a declared step (in exactly one file).
  *
  * @v step      Step name; `EARLYINIT_STEP_<step>` must be defined
