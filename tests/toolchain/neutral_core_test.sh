@@ -81,7 +81,12 @@ for arch in aarch64 riscv64; do
         fail=1
       fi
       for h in "$tmp"/inc/linktable/*.h "$tmp"/inc/earlyinit/*.h; do
-        echo "#include \"${h#"$tmp/inc/"}\"" >"$tmp/one.c"
+        rel=${h#"$tmp/inc/"}
+        # An internal header (x_internal.h) comes after the header it serves.
+        case "$rel" in
+          *_internal.h) printf '#include "%s"\n#include "%s"\n' "${rel%_internal.h}.h" "$rel" >"$tmp/one.c" ;;
+          *) echo "#include \"$rel\"" >"$tmp/one.c" ;;
+        esac
         if ! out=$(compile $arch $cc $lang "$tmp/one.c"); then
           echo "FAIL: ${h#"$tmp/inc/"} alone, $arch $cc $lang:"
           echo "$out"
