@@ -32,7 +32,7 @@ BOUNDS = {
 
 def linktable_positions(b):
     """(a)(b) -> (0, a)(1, b), and a sequence's length, by position."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MF = b["LINKTABLE_I_PP_MAX_"]
     out = []
     for i in range(MF):
         out.append(f"#define LINKTABLE_I_ENUM_{i}(x) ({i}, x) LINKTABLE_I_ENUM_{i + 1}")
@@ -50,7 +50,7 @@ def linktable_positions(b):
 
 def phase_loop(b):
     """EARLYINIT_I_FOR_PHASES_'s steps, one per position."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MP = b["EARLYINIT_MAX_PHASES"]
     out = []
     for i in range(MP):
         out.append(f"#define EARLYINIT_I_FP_{i}_(m, d, x, ...) \\")
@@ -64,7 +64,7 @@ def phase_loop(b):
 
 def phase_positions(b):
     """The walker that checks each phase's ordinal against its position."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MP = b["EARLYINIT_MAX_PHASES"]
     out = []
     for i in range(MP):
         out.append(f"#define EARLYINIT_I_PHASE_AT_{i}(p) EARLYINIT_I_PHASE_AT_(p, {i}) "
@@ -77,13 +77,13 @@ def phase_positions(b):
 
 def subarch_known_ids(b):
     """The ids a subarch may have."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MS = b["EARLYINIT_MAX_SUBARCHS"]
     return [f"#define EARLYINIT_I_KNOWN_ID_{n} ()" for n in range(MS)]
 
 
 def subarch_ids(b):
     """Per id: enabled, computed here with #if."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MS = b["EARLYINIT_MAX_SUBARCHS"]
     out = []
     for n in range(MS):
         out += [f"#define EARLYINIT_I_N_ {n}",
@@ -97,7 +97,7 @@ def subarch_ids(b):
 def subarch_clashes(b):
     """Per id, when two enabled subarchs have it: the clash, reported in
     earlyinit's words (read only when there is one)."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
+    MS = b["EARLYINIT_MAX_SUBARCHS"]
     out = []
     for n in range(MS):
         out += [f"#define EARLYINIT_I_N_ {n}",
@@ -112,7 +112,6 @@ def subarch_clashes(b):
 
 def one_digit(b):
     """Ids below ten, which a two-digit key pads with a 0."""
-    MF, MP, MS = b["LINKTABLE_I_PP_MAX_"], b["EARLYINIT_MAX_PHASES"], b["EARLYINIT_MAX_SUBARCHS"]
     return [f"#define EARLYINIT_I_ONE_DIGIT_{n} ()" for n in range(10)]
 
 
