@@ -166,6 +166,17 @@ TEST(TraceLog, AFatalBeforeAnyStepIsABootOfItsOwn) {
   EXPECT_EQ(log.boots[0].fatals[0].text, "earlyinit: unknown magic 0x0 at hardware_subarch_data 0x9000");
 }
 
+// The Linux series' injected stop (earlyinit.inject_fatal) is a fatal report.
+TEST(TraceLog, InjectedFatalIsAFatalReport) {
+  size_t events = 0;
+  const TraceLog log = Parse(
+      "earlyinit: earlyinit.inject_fatal is on the command line\r\n", &events);
+  EXPECT_EQ(events, 1u);
+  ASSERT_EQ(log.boots.size(), 1u);
+  ASSERT_EQ(log.boots[0].fatals.size(), 1u);
+  EXPECT_EQ(log.boots[0].fatals[0].text, "earlyinit: earlyinit.inject_fatal is on the command line");
+}
+
 // A model with one pc chain: early a (0x10), early b (0x20), late c (0x30).
 Model PcModel() {
   Model m;

@@ -168,10 +168,13 @@ bool ParseSigned(std::string_view s, int64_t* v) {
 }
 
 
-// The library's fatal reports (earlyinit_format_fatal).
+// The library's fatal reports (earlyinit_format_fatal): the core's
+// openings, the x86 adapter's, and the Linux series' (examples/linux),
+// whose earlyinit.inject_fatal parameter stops a boot to test the hook.
 bool IsFatal(std::string_view rest) {
   for (std::string_view p : {"required step ", "unknown hardware_subarch ", "subarch id ",
-                             "hardware_subarch", "unknown magic ", "no phase "})
+                             "hardware_subarch", "unknown magic ", "no phase ",
+                             "earlyinit.inject_fatal "})
     if (rest.substr(0, p.size()) == p) return true;
   return false;
 }
