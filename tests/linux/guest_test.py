@@ -32,6 +32,7 @@ LINUX, VARIANTS = lt.VERSIONS[0]
 SCENARIO_CHECKS = ["boot", "disk-guest", "disk-dom0", "net-from-guest", "net-to-guest",
                    "balloon-down", "balloon-up", "vcpu-remove", "vcpu-add", "save", "restore"]
 SUBARCH = {"pv": "xen_pv", "pvh": "xen_pvh"}
+INJECTED = "earlyinit: earlyinit.inject_fatal is on the command line"
 CHECK = re.compile(r"^earlyinit-guest: (\S+) (\S+) (ok|FAILED)\b ?(.*)$", re.M)
 
 
@@ -72,6 +73,8 @@ class GuestRun(unittest.TestCase):
 def verdict_name(spec, cls):
     """The xl name guest/run gives a --guest spec."""
     parts = spec.split(":")
+    if parts[2:] == ["fatal"]:
+        return "%s-fatal" % parts[0]
     if len(parts) > 1 and parts[1]:
         return "%s-%s" % (parts[0], os.path.basename(parts[1].rstrip("/")))
     return "%s-domu" % parts[0]
@@ -117,11 +120,25 @@ class GuestChecks:
         for who in ("dom0",) + tuple("%s-domu" % t for t in self.GUEST_TYPES):
             self.assertEqual(verdict.stray_kasan_reports(self.streams()[who]), [], who)
 
+    def test_injected_fatal_stops_the_guest_on_its_console(self):
+        # A guest of the same kernel with earlyinit.inject_fatal: the fatal
+        # hook's message reaches its console ring (a release Xen drops a
+        # domU's console_io) and Xen holds the domain crashed.
+        for t in self.GUEST_TYPES:
+            name = "%s-fatal" % t
+            got = self.checks(name)
+            self.assertEqual(got.get("fatal", ("missing", ""))[0], "ok", "%s: %s" % (name, self.explain()))
+            console = self.streams()[name]
+            self.assertEqual(verdict.fatal_reports(console), [INJECTED], name)
+            self.assertIn(INJECTED, "\n".join(console), name)
+            self.assertNotIn("/init reached", "\n".join(console), name)
+
 
 class GuestPv(GuestChecks, GuestRun):
     """The seed's case: a KASAN PV domU of the series' kernel, under a PV
     dom0 of it, through every scenario (in tools/test)."""
-    GUESTS = GUEST_TYPES = ("pv",)
+    GUEST_TYPES = ("pv",)
+    GUESTS = ("pv", "pv::fatal")
     ARGS = ("--variant", "kasan")
 
 
@@ -131,7 +148,8 @@ class GuestPvh(GuestChecks, GuestRun):
     populate-on-demand, which the balloon driver hands back at boot, and
     under TCG that took 212 s without KASAN and 531 s to over 20 minutes
     with it before /init (docs/linux.md, "Guests")."""
-    GUESTS = GUEST_TYPES = ("pvh",)
+    GUEST_TYPES = ("pvh",)
+    GUESTS = ("pvh", "pvh::fatal")
     ARGS = ("--variant", "kasan", "--xl", "maxmem=256")
 
 
@@ -253,6 +271,27 @@ earlyinit-guest: done passed=2 failed=0
         rc, err = self.verdict_of(self.LOG + "pv-domu| earlyinit: unknown magic 0x0\n")
         self.assertEqual(rc, 5, err)
         self.assertIn("pv-domu: stopped by earlyinit: earlyinit: unknown magic", err)
+
+    def test_an_injected_fatal_guest_passes_by_stopping(self):
+        log = self.LOG.replace("earlyinit-guest: done", (
+            "earlyinit-guest: pv-fatal: xl create (pv)\n"
+            "pv-fatal| earlyinit: earlyinit.inject_fatal is on the command line\n"
+            "earlyinit-guest: pv-fatal fatal ok\n"
+            "earlyinit-guest: done"))
+        rc, err = self.verdict_of(log, names=("pv-domu", "pv-fatal"))
+        self.assertEqual(rc, 0, err)
+        self.assertIn("pv-fatal: fatal ok", err)
+
+    def test_an_injected_fatal_guest_that_did_not_stop_fails(self):
+        log = self.LOG.replace("earlyinit-guest: done", (
+            "earlyinit-guest: pv-fatal fatal FAILED still running after 420 s\n"
+            "earlyinit-guest: done"))
+        rc, err = self.verdict_of(log, names=("pv-domu", "pv-fatal"))
+        self.assertEqual(rc, 1, err)
+        self.assertIn("pv-fatal: fatal FAILED still running", err)
+
+    def test_fatal_comes_alone(self):
+        self.refused(["--guest", "pv::fatal,io"], "the fatal scenario stops the guest: it comes alone")
 
     def test_a_timeout_is_exit_3(self):
         rc, err = self.verdict_of(self.LOG.replace("earlyinit-guest: done", "x"), status=124)

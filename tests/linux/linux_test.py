@@ -470,6 +470,41 @@ class SubarchTests:
         self.boots_as_pc(2, 0x1000, self.XEN_WARNING)
 
 
+class FatalTests:
+    """earlyinit.inject_fatal (DEBUG_KERNEL) stops a boot in the fatal hook
+    once the early chain ran: each entry prints where its early console
+    would (the earlyprintk= or earlycon= port natively, Xen's console as a
+    dom0; a domU's console ring is guest_test's) and stops as that entry
+    must. Booted with KASAN where the version builds it."""
+    INJECTED = "earlyinit: earlyinit.inject_fatal is on the command line"
+
+    def stops(self, entry, append):
+        variant = "kasan" if "kasan" in self.VARIANTS else self.plain
+        r = run(self.boot_cmd(entry, variant, "--append", "earlyinit.inject_fatal " + append))
+        self.assertEqual(r.returncode, 5, r.stderr + r.stdout[-3000:])
+        self.assertIn("stopped by earlyinit: " + self.INJECTED, r.stderr)
+        self.assertEqual(r.stdout.count(self.INJECTED), 1, r.stdout[-3000:])
+        self.assertNotIn("Run /init", r.stdout)
+        return r.stdout[r.stdout.index(self.INJECTED):]
+
+    def test_native_prints_on_the_earlyprintk_port_and_halts(self):
+        after = self.stops("native", "earlyprintk=serial,ttyS0,115200")
+        # Had it gone on, setup_arch's early console would replay the log.
+        self.assertNotIn("Linux version", after)
+
+    def test_pvh_prints_on_the_earlycon_port_and_halts(self):
+        after = self.stops("pvh", "earlycon=uart8250,io,0x3f8,115200")
+        self.assertNotIn("Linux version", after)
+
+    def test_xen_pvh_dom0_prints_on_xens_console_and_crashes(self):
+        after = self.stops("xen-pvh", "")
+        self.assertIn("Hardware Dom0 crashed", after)
+
+    def test_xen_pv_dom0_prints_on_xens_console_and_crashes(self):
+        after = self.stops("xen-pv", "")
+        self.assertIn("Hardware Dom0 crashed", after)
+
+
 class RelinkTests:
     """vmlinux relinked from the Kbuild tree's objects, one provider removed."""
 
@@ -523,7 +558,7 @@ class RelinkTests:
 
 
 PER_VERSION = (BuildTests, SeriesBuildTests, AuditTests, KconfigTests, TablesTests,
-               BootTests, SubarchTests, RelinkTests)
+               BootTests, SubarchTests, FatalTests, RelinkTests)
 
 
 def version_classes():
