@@ -18,6 +18,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -626,6 +627,21 @@ class Scripts(unittest.TestCase):
         self.assertIn("native (%s): no 'earlyinit-linux: /init reached' within 1 s"
                       % variants[0], r.stderr)
 
+    def test_shards_take_every_nth_test(self):
+        env = {"TEST_TOTAL_SHARDS": "2", "TEST_SHARD_INDEX": "1",
+               "TEST_SHARD_STATUS_FILE": os.path.join(tempfile.mkdtemp(), "status")}
+        old = {k: os.environ.get(k) for k in env}
+        os.environ.update(env)
+        try:
+            self.assertEqual(shard(list("abcde")), ["b", "d"])
+            self.assertTrue(os.path.exists(env["TEST_SHARD_STATUS_FILE"]))
+        finally:
+            for k, v in old.items():
+                if v is None:
+                    os.environ.pop(k)
+                else:
+                    os.environ[k] = v
+
     def test_a_fatal_report_is_exit_5(self):
         # A stand-in for QEMU whose "kernel" stops in the fatal hook and
         # hangs: boot reads the report with the audit tool, stops waiting,
@@ -647,13 +663,28 @@ class Scripts(unittest.TestCase):
         self.assertIn("native (%s): stopped by earlyinit: %s" % (variants[0], fatal), r.stderr)
 
 
+class TimedResult(unittest.TextTestResult):
+    """Seconds per test, from the end of the one before: a class's shared
+    boot (setUpClass) counts in its first test."""
+    def startTestRun(self):
+        super().startTestRun()
+        self.times, self.last = {}, time.monotonic()
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        now = time.monotonic()
+        self.times[test.id()] = now - self.last
+        self.last = now
+
+
 def write_junit(result, tests, path):
     suite = ET.Element("testsuite", name="linux_test", tests=str(len(tests)))
     bad = {t.id(): msg for t, msg in result.failures + result.errors}
     skipped = {t.id() for t, _ in result.skipped}
     for t in tests:
         cls, name = t.id().rsplit(".", 2)[-2:]
-        case = ET.SubElement(suite, "testcase", classname=cls, name=name)
+        case = ET.SubElement(suite, "testcase", classname=cls, name=name,
+                             time="%.1f" % result.times.get(t.id(), 0))
         if t.id() in bad:
             ET.SubElement(case, "failure", message="failed").text = bad[t.id()]
         elif t.id() in skipped:
@@ -663,6 +694,17 @@ def write_junit(result, tests, path):
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
+def shard(tests):
+    """This shard's tests when Bazel shards the target (shard_count): every
+    TEST_TOTAL_SHARDS-th, from TEST_SHARD_INDEX."""
+    total = int(os.environ.get("TEST_TOTAL_SHARDS", "1"))
+    if total <= 1:
+        return tests
+    if os.environ.get("TEST_SHARD_STATUS_FILE"):
+        open(os.environ["TEST_SHARD_STATUS_FILE"], "w").close()
+    return tests[int(os.environ["TEST_SHARD_INDEX"])::total]
+
+
 def main(module=None):
     """Runs MODULE's tests (default this one's), named on the command line or all."""
     loader = unittest.TestLoader()
@@ -670,8 +712,12 @@ def main(module=None):
     module = module or sys.modules[__name__]
     suite = (loader.loadTestsFromNames(names, module) if names
              else loader.loadTestsFromModule(module))
-    tests = list(iter_tests(suite))
-    result = unittest.TextTestRunner(verbosity=2).run(suite)
+    tests = shard(list(iter_tests(suite)))
+    result = unittest.TextTestRunner(verbosity=2, resultclass=TimedResult).run(
+        unittest.TestSuite(tests))
+    slowest = sorted(result.times.items(), key=lambda kv: -kv[1])[:10]
+    print("slowest: " + ", ".join("%s %.0f s" % (t.rsplit(".", 2)[-2] + "." + t.rsplit(".", 1)[-1], d)
+                                  for t, d in slowest), file=sys.stderr)
     if os.environ.get("XML_OUTPUT_FILE"):
         write_junit(result, tests, os.environ["XML_OUTPUT_FILE"])
     return 0 if result.wasSuccessful() and not result.skipped else 1
