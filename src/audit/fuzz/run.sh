@@ -8,7 +8,8 @@
 #            (default /tmp/earlyinit-audit-fuzz); a crash leaves
 #            WORKDIR/crash-* and a non-zero exit status.
 # Environment: AUDIT_FUZZ_ROOT overrides the workspace root (default: the
-# directory two levels above this script's).
+# directory two levels above this script's); AUDIT_FUZZ_BINARY names a
+# target build.sh already built (Bazel's //src/audit/fuzz:audit_fuzz).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=${AUDIT_FUZZ_ROOT:-$(cd "$here/../../.." && pwd)}
@@ -17,7 +18,11 @@ work=${2:-/tmp/earlyinit-audit-fuzz}
 mkdir -p "$work/corpus" "$work/seeds"
 work=$(cd "$work" && pwd)
 
-"$here/build.sh" "$root" "$work/audit_fuzz"
+if [ -n "${AUDIT_FUZZ_BINARY:-}" ]; then
+  cp "$AUDIT_FUZZ_BINARY" "$work/audit_fuzz" && chmod u+w "$work/audit_fuzz"
+else
+  "$here/build.sh" "$root" "$work/audit_fuzz"
+fi
 
 "$here/seeds.sh" "$root" "$work/seeds"
 
