@@ -198,7 +198,7 @@ class GuestScripts(unittest.TestCase):
 
     def test_unknown_scenario_is_refused(self):
         self.refused(["--guest", "pv::io,dance", "--kernel", "/nonexistent"],
-                     "no scenario 'dance' (io, balloon, vcpu, save, boot)")
+                     "no scenario 'dance' (io, balloon, vcpu, save, boot, fatal)")
 
     def test_unknown_linux_version_is_refused(self):
         self.refused(["--linux", "9.9"], "no Linux version '9.9'")
